@@ -1,0 +1,2 @@
+// Node (CLI, tests): the wasm backend loads its .wasm files from node_modules; cpu is built in.
+import '@tensorflow/tfjs-backend-wasm';

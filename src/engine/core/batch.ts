@@ -1,0 +1,42 @@
+/**
+ * One sampled batch. A *step* is an action (or a token), a *sequence* an episode or a fragment
+ * of one, a *group* the sequences that share a start state. Steps are stored sequence by
+ * sequence, so sequence s covers steps [start, start + length).
+ */
+export interface Sequence {
+  start: number;
+  length: number;
+  /** Sequences with the same group share a start state (GRPO); -1 when ungrouped. */
+  group: number;
+  /** Sum of the sequence's rewards: the episode return when the sequence is a whole episode. */
+  reward: number;
+  terminated: boolean;
+  truncated: boolean;
+  /** V(s) of the observation after the last step: for fragments cut by the batch, or truncations. */
+  bootstrapValue: number;
+}
+
+export interface Batch {
+  n: number;
+  obsDim: number;
+  nActions: number;
+  obs: Float32Array;
+  actions: Int32Array;
+  logpOld: Float32Array;
+  entropy: Float32Array;
+  rewards: Float32Array;
+  /** Critic values at sampling time (null without a critic). */
+  values: Float32Array | null;
+  seqId: Int32Array;
+  seqs: Sequence[];
+  /** Returns and lengths of the episodes that ended while sampling this batch. */
+  finishedEpisodes: { ret: number; len: number }[];
+  envSteps: number;
+}
+
+/** Advantage-stage output, per step. */
+export interface Advantages {
+  advantages: Float32Array;
+  /** Value targets for the critic, where the estimator has one. */
+  returns: Float32Array | null;
+}

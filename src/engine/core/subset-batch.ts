@@ -1,0 +1,35 @@
+import type { Batch, Sequence } from './batch';
+
+/** A batch holding only the given sequences (in the given order), steps re-packed. */
+export function subsetBatch(batch: Batch, seqIndices: number[]): Batch {
+  const d = batch.obsDim;
+  const n = seqIndices.reduce((s, i) => s + batch.seqs[i].length, 0);
+  const out: Batch = {
+    ...batch,
+    n,
+    obs: new Float32Array(n * d),
+    actions: new Int32Array(n),
+    logpOld: new Float32Array(n),
+    entropy: new Float32Array(n),
+    rewards: new Float32Array(n),
+    values: batch.values ? new Float32Array(n) : null,
+    seqId: new Int32Array(n),
+    seqs: [],
+  };
+  let at = 0;
+  seqIndices.forEach((si, k) => {
+    const s = batch.seqs[si];
+    const [a, b] = [s.start, s.start + s.length];
+    out.obs.set(batch.obs.subarray(a * d, b * d), at * d);
+    out.actions.set(batch.actions.subarray(a, b), at);
+    out.logpOld.set(batch.logpOld.subarray(a, b), at);
+    out.entropy.set(batch.entropy.subarray(a, b), at);
+    out.rewards.set(batch.rewards.subarray(a, b), at);
+    if (out.values && batch.values) out.values.set(batch.values.subarray(a, b), at);
+    out.seqId.fill(k, at, at + s.length);
+    const seq: Sequence = { ...s, start: at };
+    out.seqs.push(seq);
+    at += s.length;
+  });
+  return out;
+}

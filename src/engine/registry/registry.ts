@@ -1,0 +1,53 @@
+import type { ModuleDef, StageName } from './module';
+import { cartpoleTask } from '../tasks/cartpole.task';
+import { banditTask } from '../tasks/bandit.task';
+import { vectorRolloutSampler } from '../stages/sample/vector-rollout';
+import { episodesSampler } from '../stages/sample/episodes';
+import { groupEpisodesSampler } from '../stages/sample/group-episodes';
+import { dropZeroAdvGroups } from '../stages/select/drop-zero-adv-groups.module';
+import { gaeAdvantage } from '../stages/advantage/gae.module';
+import { rewardToGoAdvantage } from '../stages/advantage/reward-to-go.module';
+import { grpoAdvantage } from '../stages/advantage/grpo.module';
+import { rlooAdvantage } from '../stages/advantage/rloo.module';
+import { vanillaPgSurrogate } from '../stages/surrogate/vanilla-pg.module';
+import { ppoClipSurrogate } from '../stages/surrogate/ppo-clip.module';
+import { seqMeanTokenMean, seqMeanTokenSum, seqMeanTokenSumNorm, tokenMean } from '../stages/aggregate/aggregation';
+import { entropyBonus } from '../stages/regularise/entropy-bonus.module';
+import { klToReference } from '../stages/regularise/kl-ref.module';
+import { adamUpdate } from '../stages/update/adam.module';
+
+/**
+ * Every module of the lab, by stage. The UI builds its controls from this table, the config
+ * schema validates against it, and `lab list` prints it. Adding a method = adding a module here.
+ */
+export const REGISTRY = {
+  task: [cartpoleTask, banditTask],
+  sample: [vectorRolloutSampler, episodesSampler, groupEpisodesSampler],
+  select: [dropZeroAdvGroups],
+  advantage: [gaeAdvantage, rewardToGoAdvantage, grpoAdvantage, rlooAdvantage],
+  weight: [],
+  surrogate: [ppoClipSurrogate, vanillaPgSurrogate],
+  aggregate: [tokenMean, seqMeanTokenMean, seqMeanTokenSum, seqMeanTokenSumNorm],
+  regularise: [entropyBonus, klToReference],
+  update: [adamUpdate],
+} as const satisfies Record<StageName, readonly ModuleDef<any, any>[]>;
+
+export function findModule(stage: StageName, id: string): ModuleDef<any, any> {
+  const def = (REGISTRY[stage] as readonly ModuleDef<any, any>[]).find((m) => m.id === id);
+  if (!def) throw new Error(`no ${stage} module "${id}"`);
+  return def;
+}
+
+export function listRegistry() {
+  return Object.fromEntries(
+    Object.entries(REGISTRY).map(([stage, defs]) => [
+      stage,
+      (defs as readonly ModuleDef<any, any>[]).map((d) => ({
+        id: d.id,
+        label: d.label,
+        explain: d.explain,
+        paper: d.paper,
+      })),
+    ]),
+  );
+}

@@ -1,0 +1,38 @@
+import type { RunConfig } from '../config/schema';
+import type { ControlTaskSpec } from '../envs/env';
+import { findModule } from '../registry/registry';
+import type { Sampler } from '../stages/sample/sampler';
+import type { Selector } from '../stages/select/select';
+import type { AdvantageEstimator } from '../stages/advantage/advantage';
+import type { Surrogate } from '../stages/surrogate/surrogate';
+import type { Aggregator } from '../stages/aggregate/aggregation';
+import type { Regulariser } from '../stages/regularise/regulariser';
+import type { UpdateParams } from '../stages/update/adam.module';
+
+/** The modules a config names, created with their validated parameters. */
+export interface Pipeline {
+  task: ControlTaskSpec;
+  sampler: Sampler;
+  selectors: Selector[];
+  advantage: AdvantageEstimator;
+  surrogate: Surrogate;
+  aggregator: Aggregator;
+  regularisers: Regulariser[];
+  update: UpdateParams;
+}
+
+export function buildPipeline(config: RunConfig): Pipeline {
+  const s = config.stages;
+  const make = <T>(stage: Parameters<typeof findModule>[0], ref: { id: string; params: unknown }): T =>
+    findModule(stage, ref.id).create(ref.params) as T;
+  return {
+    task: make<ControlTaskSpec>('task', config.task),
+    sampler: make<Sampler>('sample', s.sample),
+    selectors: s.select.map((r) => make<Selector>('select', r)),
+    advantage: make<AdvantageEstimator>('advantage', s.advantage),
+    surrogate: make<Surrogate>('surrogate', s.surrogate),
+    aggregator: make<Aggregator>('aggregate', s.aggregate),
+    regularisers: s.regularise.map((r) => make<Regulariser>('regularise', r)),
+    update: make<UpdateParams>('update', s.update),
+  };
+}

@@ -15,7 +15,7 @@ export interface ModuleRefInput {
 /** {id, params} for one module of a stage; params validated by that module's own schema. */
 function moduleRef(defs: readonly ModuleDef<any, any>[]) {
   const options = defs.map((d) =>
-    z.object({ id: z.literal(d.id), params: (d.schema as z.ZodObject).prefault({}) }).strict(),
+    z.object({ id: z.literal(d.id), params: (d.schema as z.ZodObject).strict().prefault({}) }).strict(),
   );
   type Ref = z.ZodType<ModuleRef, ModuleRefInput>;
   // A stage with no modules yet accepts nothing (its list stays empty).
@@ -76,18 +76,11 @@ export function parseRunConfig(input: unknown): ParseResult {
   if (!r.success) {
     return {
       ok: false,
-      errors: r.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(config)', message: describeIssue(i) })),
+      errors: r.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(config)', message: i.message })),
     };
   }
   const errors = crossFieldErrors(r.data);
   return errors.length ? { ok: false, errors } : { ok: true, config: r.data };
-}
-
-function describeIssue(i: z.core.$ZodIssue): string {
-  if (i.code === 'invalid_union' && i.path[i.path.length - 1] !== 'id') {
-    return `${i.message}: unknown module id`;
-  }
-  return i.message;
 }
 
 /** Rules that span stages: a group advantage needs a grouped sampler. */

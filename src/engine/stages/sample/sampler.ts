@@ -29,6 +29,7 @@ export function sampleActions(
   const entropy = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const { logZ, entropy: h } = categoricalRow(logits, i * k, k, probs);
+    if (!Number.isFinite(logZ)) throw new Error(`policy produced non-finite logits (row ${i})`);
     const a = rng.categorical(probs, 0, k);
     actions[i] = a;
     logp[i] = logits[i * k + a] - logZ;

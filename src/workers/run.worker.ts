@@ -1,0 +1,9 @@
+/// <reference lib="webworker" />
+import './register-browser-backends';
+import type { Command, RunEvent } from './protocol';
+import { RunController } from './run-controller';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const controller = new RunController((e: RunEvent) => self.postMessage(e));
+self.onmessage = (msg: MessageEvent<Command>) => controller.handle(msg.data);

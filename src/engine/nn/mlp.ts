@@ -4,6 +4,9 @@ import { orthogonalMatrix } from './orthogonal';
 
 export type Activation = 'tanh' | 'relu';
 
+/** tfjs variable names are global to the engine; several runs in one process need distinct ones. */
+let instances = 0;
+
 /**
  * A multilayer perceptron written with tfjs ops (no layers API), so variables, init and the
  * forward pass are all visible. Init follows CleanRL: orthogonal weights with a gain per layer,
@@ -22,11 +25,12 @@ export class Mlp {
   ) {
     this.weights = [];
     this.biases = [];
+    const prefix = `${name}#${instances++}`;
     for (let l = 0; l < sizes.length - 1; l++) {
       const [fanIn, fanOut] = [sizes[l], sizes[l + 1]];
       const w = orthogonalMatrix(fanIn, fanOut, gains[l], rng);
-      this.weights.push(tf.variable(tf.tensor2d(w, [fanIn, fanOut]), true, `${name}/w${l}`));
-      this.biases.push(tf.variable(tf.zeros([fanOut]), true, `${name}/b${l}`));
+      this.weights.push(tf.variable(tf.tensor2d(w, [fanIn, fanOut]), true, `${prefix}/w${l}`));
+      this.biases.push(tf.variable(tf.zeros([fanOut]), true, `${prefix}/b${l}`));
     }
   }
 

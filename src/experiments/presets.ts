@@ -127,7 +127,7 @@ const banditReinforce: Preset = {
       sample: { id: 'episodes', params: { episodes: 32, parallel: 32 } },
       advantage: { id: 'reward-to-go', params: { gamma: 1, baseline: 'batch-mean' } },
       surrogate: { id: 'vanilla-pg' },
-      update: { id: 'adam', params: { lr: 0.02, epochs: 1, minibatches: 1, normAdvantages: 'none', maxGradNorm: 0 } },
+      update: { id: 'adam', params: { lr: 0.002, epochs: 1, minibatches: 1, normAdvantages: 'none', maxGradNorm: 0 } },
     },
     schedule: { updates: 100 },
   },

@@ -1,0 +1,137 @@
+import { useMemo } from 'react';
+import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatNumber } from '../format';
+import type { MetricBuffer } from '../store/metric-buffer';
+import type { RunView } from '../store/run-types';
+import { bandPoints, seriesPoints, type BandPoint, type Point } from './downsample';
+import type { ChartSpec } from './chart-specs';
+
+interface DrawnSeries {
+  run: RunView;
+  key: string;
+  name: string;
+  dashed: boolean;
+  points: Point[];
+}
+
+interface Props {
+  spec: ChartSpec;
+  runs: RunView[];
+  metrics: Record<string, MetricBuffer>;
+}
+
+/** One live chart: every run overlaid in its own colour, x = update. */
+export function MetricChart({ spec, runs, metrics }: Props) {
+  // The buffers are mutated in place; a run object is replaced (new `rows`) when they grow,
+  // so `runs` changing is what invalidates this memo.
+  const { series, bands } = useMemo(() => {
+    const series: DrawnSeries[] = [];
+    const bands: { run: RunView; points: BandPoint[] }[] = [];
+    for (const run of runs) {
+      const buf = metrics[run.id];
+      if (!buf) continue;
+      for (const s of spec.series) {
+        series.push({ run, key: s.key, name: s.name, dashed: s.dashed ?? false, points: seriesPoints(buf, s.key) });
+      }
+      if (spec.band) bands.push({ run, points: bandPoints(buf, spec.band.low, spec.band.high) });
+    }
+    return { series, bands };
+  }, [spec, runs, metrics]);
+
+  const drawn = series.filter((s) => s.points.length > 0);
+  const finite =
+    drawn.every((s) => s.points.every((p) => Number.isFinite(p.y))) &&
+    bands.every((b) => b.points.every((p) => Number.isFinite(p.y[0]) && Number.isFinite(p.y[1])));
+  const summary = JSON.stringify(series.map((s) => ({ run: s.run.id, key: s.key, points: s.points.length })));
+  const runsDrawn = runs.filter((r) => drawn.some((s) => s.run.id === r.id));
+
+  return (
+    <figure className="chart" data-testid={`chart-${spec.id}`} data-series={summary} data-finite={String(finite)}>
+      <figcaption>
+        <span className="chart-title" title={spec.help}>
+          {spec.title}
+        </span>
+        {(spec.series.length > 1 || spec.band) && (
+          <span className="style-legend">
+            {spec.series.map((s) => (
+              <span key={s.key} className={s.dashed ? 'dashed' : 'solid'}>
+                {s.name}
+              </span>
+            ))}
+            {spec.band && <span className="band">{spec.band.name}</span>}
+          </span>
+        )}
+      </figcaption>
+      <div className="chart-body">
+        {drawn.length === 0 && (
+          <div className="chart-empty">{runs.length ? 'no data for these runs yet' : 'start a run to see this curve'}</div>
+        )}
+        <ResponsiveContainer width="100%" height="100%">
+          <ComposedChart margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
+            <CartesianGrid stroke="#eceef2" vertical={false} />
+            <XAxis
+              dataKey="x"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              allowDuplicatedCategory={false}
+              tickFormatter={formatNumber}
+              tick={{ fontSize: 11, fill: '#6b7280' }}
+              stroke="#c9ced6"
+              minTickGap={24}
+            />
+            <YAxis
+              type="number"
+              domain={['auto', 'auto']}
+              tickFormatter={formatNumber}
+              tick={{ fontSize: 11, fill: '#6b7280' }}
+              stroke="#c9ced6"
+              width={44}
+            />
+            <Tooltip
+              isAnimationActive={false}
+              labelFormatter={(x) => `update ${String(x)}`}
+              formatter={(v) => (Array.isArray(v) ? v.map((n) => formatNumber(Number(n))).join(' – ') : formatNumber(Number(v)))}
+              contentStyle={{ fontSize: 12, padding: '4px 8px' }}
+            />
+            {bands.map((b) => (
+              <Area
+                key={`band-${b.run.id}`}
+                data={b.points}
+                dataKey="y"
+                name={`${b.run.label} · ${spec.band?.name ?? ''}`}
+                type="linear"
+                stroke="none"
+                fill={b.run.colour}
+                fillOpacity={0.12}
+                isAnimationActive={false}
+                activeDot={false}
+              />
+            ))}
+            {drawn.map((s) => (
+              <Line
+                key={`${s.run.id}-${s.key}`}
+                data={s.points}
+                dataKey="y"
+                name={spec.series.length > 1 ? `${s.run.label} · ${s.name}` : s.run.label}
+                type="linear"
+                stroke={s.run.colour}
+                strokeWidth={1.6}
+                strokeDasharray={s.dashed ? '5 3' : undefined}
+                dot={false}
+                isAnimationActive={false}
+              />
+            ))}
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+      <div className="run-legend">
+        {runsDrawn.map((r) => (
+          <span key={r.id} className="legend-item">
+            <span className="swatch" style={{ background: r.colour }} />
+            {r.label}
+          </span>
+        ))}
+      </div>
+    </figure>
+  );
+}

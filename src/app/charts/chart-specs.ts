@@ -1,0 +1,65 @@
+import type { MetricKey } from '../../engine/metrics/keys';
+
+export interface SeriesSpec {
+  key: MetricKey;
+  /** Short name in the chart's style legend. */
+  name: string;
+  dashed?: boolean;
+}
+
+export interface ChartSpec {
+  /** Used in data-testid="chart-<id>". */
+  id: string;
+  title: string;
+  help: string;
+  series: SeriesSpec[];
+  /** A shaded [low, high] range drawn under the lines, per run. */
+  band?: { low: MetricKey; high: MetricKey; name: string };
+}
+
+/** The centre panel's charts, in reading order. */
+export const CHARTS: ChartSpec[] = [
+  {
+    id: 'episode/return_mean',
+    title: 'Episode return',
+    help: 'Mean return of the last 20 finished episodes',
+    series: [{ key: 'episode/return_mean', name: 'return' }],
+  },
+  {
+    id: 'policy/entropy',
+    title: 'Policy entropy',
+    help: 'Mean entropy of the action distribution over trained steps (nats)',
+    series: [{ key: 'policy/entropy', name: 'entropy' }],
+  },
+  {
+    id: 'adv',
+    title: 'Advantage',
+    help: 'Mean advantage (line) and its min–max range (band), before normalisation',
+    series: [{ key: 'adv/mean', name: 'mean' }],
+    band: { low: 'adv/min', high: 'adv/max', name: 'min–max' },
+  },
+  {
+    id: 'clip',
+    title: 'Clipped fraction',
+    help: 'Share of steps whose ratio was clipped above (A>0) or below (A<0)',
+    series: [
+      { key: 'clip/frac_high', name: 'high' },
+      { key: 'clip/frac_low', name: 'low', dashed: true },
+    ],
+  },
+  {
+    id: 'kl',
+    title: 'KL divergence',
+    help: 'k3 KL to the reference policy, and k1 KL from the policy that sampled the batch',
+    series: [
+      { key: 'kl/old', name: 'old' },
+      { key: 'kl/ref', name: 'ref', dashed: true },
+    ],
+  },
+  {
+    id: 'grad/norm',
+    title: 'Gradient norm',
+    help: 'Global gradient norm before clipping',
+    series: [{ key: 'grad/norm', name: 'grad norm' }],
+  },
+];

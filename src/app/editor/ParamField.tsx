@@ -1,0 +1,110 @@
+import type { ReactNode } from 'react';
+import { useDraftStore, errorsAt } from './draft-store';
+import { getAt } from './draft-path';
+import type { FieldSpec } from './field-spec';
+import { humanise, parseNumberListText, parseNumberText } from './field-text';
+import { FieldError } from './FieldError';
+import { TextValueInput } from './TextValueInput';
+
+interface Props {
+  /** Dotted path in the config, e.g. "stages.update.params.lr". */
+  path: string;
+  name: string;
+  spec: FieldSpec;
+  /** Shown when the schema has no description. */
+  help?: string;
+  label?: string;
+}
+
+/** One control generated from a schema: number, nullable number, checkbox, select or list. */
+export function ParamField({ path, name, spec, help, label }: Props) {
+  const value = useDraftStore((s) => getAt(s.draft, path));
+  const allErrors = useDraftStore((s) => (s.result.ok ? null : s.result.errors));
+  const set = useDraftStore((s) => s.set);
+  const errors = allErrors ? errorsAt(allErrors, path) : [];
+  const invalid = errors.length > 0;
+  const onChange = (v: unknown) => set(path, v);
+
+  let control: ReactNode;
+  switch (spec.kind) {
+    case 'number':
+      control = (
+        <TextValueInput
+          path={path}
+          value={value}
+          invalid={invalid}
+          inputMode="decimal"
+          placeholder={spec.nullable ? 'off' : undefined}
+          parse={(t) => parseNumberText(t, spec.nullable)}
+          onChange={onChange}
+        />
+      );
+      break;
+    case 'number-list':
+      control = (
+        <TextValueInput
+          path={path}
+          value={value}
+          invalid={invalid}
+          placeholder="e.g. 64, 64"
+          parse={parseNumberListText}
+          onChange={onChange}
+        />
+      );
+      break;
+    case 'text':
+      control = (
+        <TextValueInput
+          path={path}
+          value={value}
+          invalid={invalid}
+          parse={(t) => (t === '' ? undefined : t)}
+          onChange={onChange}
+        />
+      );
+      break;
+    case 'boolean':
+      control = (
+        <input
+          id={path}
+          type="checkbox"
+          data-testid={`field-${path}`}
+          checked={value === true}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+      );
+      break;
+    case 'enum':
+      control = (
+        <select
+          id={path}
+          data-testid={`field-${path}`}
+          className={invalid ? 'invalid' : undefined}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          {spec.options.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      );
+      break;
+    case 'unsupported':
+      control = <code className="unsupported">{JSON.stringify(value)}</code>;
+      break;
+  }
+
+  const text = spec.help ?? help;
+  return (
+    <div className={`field field-${spec.kind}`}>
+      <label htmlFor={path} title={path}>
+        {label ?? humanise(name)}
+      </label>
+      <div className="field-control">{control}</div>
+      {text && <div className="field-help">{text}</div>}
+      <FieldError path={path} errors={errors} />
+    </div>
+  );
+}

@@ -2,12 +2,15 @@ import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../core/rng';
 import { Mlp } from '../nn/mlp';
 import type { PolicyConfig } from './policy-config';
+import type { Batch } from '../core/batch';
+import type { StepScores, TrainablePolicy } from './policy';
 
 /**
  * Categorical MLP policy with an optional separate value network (CleanRL ppo.py layout:
  * hidden gain √2, actor head gain 0.01, critic head gain 1).
  */
-export class CategoricalMlpPolicy {
+export class CategoricalMlpPolicy implements TrainablePolicy {
+  readonly minibatchUnit = 'step' as const;
   readonly actor: Mlp;
   readonly critic: Mlp | null;
 
@@ -59,6 +62,28 @@ export class CategoricalMlpPolicy {
       values[i] = flat[i * width + k];
     }
     return { logits, values };
+  }
+
+  score(batch: Batch, steps: Int32Array): StepScores {
+    const d = this.obsDim;
+    const m = steps.length;
+    const obs = new Float32Array(m * d);
+    const actions = new Int32Array(m);
+    steps.forEach((j, i) => {
+      obs.set(batch.obs.subarray(j * d, j * d + d), i * d);
+      actions[i] = batch.actions[j];
+    });
+    const x = tf.tensor2d(obs, [m, d]);
+    const logAll = tf.logSoftmax(this.actor.forward(x));
+    const logp = tf.sum(tf.mul(logAll, tf.oneHot(tf.tensor1d(actions, 'int32'), this.nActions)), 1) as tf.Tensor1D;
+    const entropy = tf.neg(tf.sum(tf.mul(tf.exp(logAll), logAll), 1)) as tf.Tensor1D;
+    const value = this.critic ? (this.critic.forward(x).reshape([-1]) as tf.Tensor1D) : null;
+    return { logp, entropy, value };
+  }
+
+  /** Copies the actor's weights into another policy of the same shape (a reference refresh). */
+  copyActorTo(other: CategoricalMlpPolicy): void {
+    this.actor.copyTo(other.actor);
   }
 
   variables(): tf.Variable[] {

@@ -43,7 +43,7 @@ export class Trainer {
     this.reference = regularisers.some((r) => r.needsReference)
       ? new CategoricalMlpPolicy(task.obsDim, task.nActions, config.policy, false, root.fork(), 'reference')
       : null;
-    if (this.reference) this.policy.actor.copyTo(this.reference.actor);
+    if (this.reference) this.policy.copyActorTo(this.reference);
     this.optimizer = new Adam(this.policy.variables(), 0.9, 0.999, this.pipeline.update.adamEps);
   }
 
@@ -100,7 +100,7 @@ export class Trainer {
     this.stepIndex += 1;
     for (const reg of this.pipeline.regularisers) {
       if (this.reference && reg.refRefreshEvery > 0 && this.stepIndex % reg.refRefreshEvery === 0) {
-        this.policy.actor.copyTo(this.reference.actor);
+        this.policy.copyActorTo(this.reference);
       }
     }
     if (this.episodes.count) {
@@ -133,74 +133,62 @@ export class Trainer {
   ): Promise<Partial<MetricRow>> {
     const u = this.pipeline.update;
     const { surrogate, aggregator, regularisers, task } = this.pipeline;
-    const critic = this.policy.critic;
-    const n = batch.n;
-    const d = batch.obsDim;
+    const policy = this.policy;
+    const hasValue = returns !== null && batch.values !== null;
     const adv = advantages.slice();
     if (u.normAdvantages === 'batch') standardise(adv);
-    const mbSize = Math.max(1, Math.ceil(n / u.minibatches));
     const collected: tf.Tensor[] = [];
-    const vars = this.policy.variables();
+    const vars = policy.variables();
 
     for (let epoch = 0; epoch < u.epochs; epoch++) {
-      const perm = this.updateRng.permutation(n);
-      for (let start = 0; start < n; start += mbSize) {
-        const idx = perm.subarray(start, Math.min(n, start + mbSize));
+      for (const idx of minibatches(batch, policy.minibatchUnit, u.minibatches, this.updateRng)) {
         const m = idx.length;
-        const obs = new Float32Array(m * d);
-        const act = new Int32Array(m);
         const oldLogp = new Float32Array(m);
         const mbAdv = new Float32Array(m);
         const seqIds = new Int32Array(m);
         const ret = new Float32Array(m);
         const oldV = new Float32Array(m);
         idx.forEach((j, i) => {
-          obs.set(batch.obs.subarray(j * d, j * d + d), i * d);
-          act[i] = batch.actions[j];
           oldLogp[i] = batch.logpOld[j];
           mbAdv[i] = adv[j];
           seqIds[i] = batch.seqId[j];
-          if (returns) ret[i] = returns[j];
-          if (batch.values) oldV[i] = batch.values[j];
+          if (hasValue) {
+            ret[i] = returns![j];
+            oldV[i] = batch.values![j];
+          }
         });
         if (u.normAdvantages === 'minibatch' && m > 1) standardise(mbAdv);
         const aggW = aggregator.weights(seqIds, task.maxSteps);
 
         const metrics = tf.tidy(() => {
-          const obsT = tf.tensor2d(obs, [m, d]);
-          const actHot = tf.oneHot(tf.tensor1d(act, 'int32'), task.nActions);
           const oldLogpT = tf.tensor1d(oldLogp);
           const advT = tf.tensor1d(mbAdv);
           const aggT = tf.tensor1d(aggW);
           const retT = tf.tensor1d(ret);
           const oldVT = tf.tensor1d(oldV);
-          const refLogp = this.reference
-            ? (tf.sum(tf.mul(tf.logSoftmax(this.reference.logits(obsT)), actHot), 1) as tf.Tensor1D)
-            : null;
+          const refLogp = this.reference ? this.reference.score(batch, idx).logp : null;
           let kept: tf.Tensor1D | null = null;
           const { value, grads } = tf.variableGrads(() => {
-            const logAll = tf.logSoftmax(this.policy.logits(obsT));
-            const logp = tf.sum(tf.mul(logAll, actHot), 1) as tf.Tensor1D;
-            const entropy = tf.neg(tf.sum(tf.mul(tf.exp(logAll), logAll), 1)) as tf.Tensor1D;
+            const { logp, entropy, value: v } = policy.score(batch, idx);
             const ratio = tf.exp(tf.clipByValue(tf.sub(logp, oldLogpT), -20, 20)) as tf.Tensor1D;
             const x = { logp, ratio, adv: advT, progress };
-            const perStep = surrogate.loss(x);
-            const pgLoss = tf.sum(tf.mul(aggT, perStep)) as tf.Scalar;
+            const pgLoss = tf.sum(tf.mul(aggT, surrogate.loss(x))) as tf.Scalar;
             let total: tf.Scalar = pgLoss;
             for (const reg of regularisers) {
               total = tf.add(total, reg.loss({ logp, refLogp, entropy, aggWeights: aggT }));
             }
             let vLoss: tf.Scalar = tf.scalar(0);
-            if (critic && returns) {
-              const v = critic.forward(obsT).reshape([-1]);
+            if (v && hasValue) {
               const unclipped = tf.square(tf.sub(v, retT));
+              const clippedV = tf.add(oldVT, tf.clipByValue(tf.sub(v, oldVT), -u.vfClip, u.vfClip));
               vLoss = u.clipVloss
-                ? tf.mul(0.5, tf.mean(tf.maximum(unclipped, tf.square(tf.sub(tf.add(oldVT, tf.clipByValue(tf.sub(v, oldVT), -u.vfClip, u.vfClip)), retT)))))
+                ? tf.mul(0.5, tf.mean(tf.maximum(unclipped, tf.square(tf.sub(clippedV, retT)))))
                 : tf.mul(0.5, tf.mean(unclipped));
               total = tf.add(total, tf.mul(u.vfCoef, vLoss));
             }
             const masks = surrogate.clipMasks(x);
-            const klRef = refLogp ? tf.mean(tf.exp(tf.sub(refLogp, logp)).sub(tf.sub(refLogp, logp)).sub(1)) : tf.scalar(NaN);
+            // k3 estimate of KL(π_θ ‖ π_ref), reported whether or not it is in the loss.
+            const klRef = refLogp ? tf.mean(tf.sub(tf.sub(tf.exp(tf.sub(refLogp, logp)), tf.sub(refLogp, logp)), 1)) : tf.scalar(NaN);
             kept = tf.keep(
               tf.stack([
                 pgLoss,
@@ -230,7 +218,7 @@ export class Trainer {
     const flat = await stacked.data();
     stacked.dispose();
     collected.forEach((t) => t.dispose());
-    return summarise(flat, collected.length, critic !== null && returns !== null, this.reference !== null);
+    return summarise(flat, collected.length, hasValue, this.reference !== null);
   }
 
   private async stage<T>(stage: string, fn: () => T | Promise<T>): Promise<T> {
@@ -253,6 +241,35 @@ export class Trainer {
     this.reference?.dispose();
     this.optimizer.dispose();
   }
+}
+
+/**
+ * Shuffled minibatches of step indices: steps split freely, or whole groups kept together (a
+ * language policy scores a group's completions against one shared prompt).
+ */
+function minibatches(batch: Batch, unit: 'step' | 'group', count: number, rng: Rng): Int32Array[] {
+  if (unit === 'step') {
+    const perm = rng.permutation(batch.n);
+    const size = Math.max(1, Math.ceil(batch.n / count));
+    const out: Int32Array[] = [];
+    for (let start = 0; start < batch.n; start += size) out.push(perm.subarray(start, Math.min(batch.n, start + size)));
+    return out;
+  }
+  const groups = groupIndices(batch.seqs.map((s, i) => (s.group < 0 ? -1 - i : s.group)));
+  const perm = rng.permutation(groups.length);
+  const size = Math.max(1, Math.ceil(groups.length / count));
+  const out: Int32Array[] = [];
+  for (let start = 0; start < groups.length; start += size) {
+    const steps: number[] = [];
+    for (const gi of perm.subarray(start, Math.min(groups.length, start + size))) {
+      for (const si of groups[gi]) {
+        const s = batch.seqs[si];
+        for (let t = s.start; t < s.start + s.length; t++) steps.push(t);
+      }
+    }
+    out.push(Int32Array.from(steps));
+  }
+  return out;
 }
 
 function standardise(xs: Float32Array): void {

@@ -64,10 +64,12 @@ async function run(args: string[]): Promise<void> {
       if (now - lastPrint < 1000 && row.step !== total) return;
       lastPrint = now;
       const ret = row['episode/return_mean'];
-      process.stdout.write(
-        `update ${row.step}/${total}  env_steps ${row.env_steps}  return ${ret === undefined ? '-' : ret.toFixed(1)}  ` +
-          `entropy ${row['policy/entropy']?.toFixed(3)}  ${row['speed/env_steps_per_s']?.toFixed(0)} steps/s  ${row.wall_s?.toFixed(1)} s\n`,
-      );
+      const progress =
+        row.tokens !== undefined
+          ? `tokens ${row.tokens}  reward ${row['reward/mean']?.toFixed(3)}  pass@1 ${row['eval/pass@1']?.toFixed(3) ?? '-'}  ` +
+            `${row['speed/tokens_per_s']?.toFixed(0)} tokens/s`
+          : `env_steps ${row.env_steps}  return ${ret === undefined ? '-' : ret.toFixed(1)}  ${row['speed/env_steps_per_s']?.toFixed(0)} steps/s`;
+      process.stdout.write(`update ${row.step}/${total}  ${progress}  entropy ${row['policy/entropy']?.toFixed(3)}  ${row.wall_s?.toFixed(1)} s\n`);
     },
   });
   process.stdout.write(`backend ${result.backend.name} (${result.backend.reason})\n`);

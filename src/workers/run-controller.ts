@@ -4,6 +4,7 @@ import { Rng } from '../engine/core/rng';
 import { PipelineError } from '../engine/trainer/pipeline-error';
 import { Trainer } from '../engine/trainer/trainer';
 import { demoEpisode } from '../engine/trainer/demo-episode';
+import { CategoricalMlpPolicy } from '../engine/policy/categorical-mlp';
 import type { MetricRow } from '../engine/metrics/keys';
 import type { Command, RunEvent, RunStatus } from './protocol';
 
@@ -84,9 +85,10 @@ export class RunController {
         this.pending.push(row);
         const now = performance.now();
         if (now - this.lastFlush >= FLUSH_MS) this.flush();
-        if (now - this.lastSample >= SAMPLE_MS || this.paused) {
+        const task = trainer.pipeline.task;
+        if (task.kind === 'control' && trainer.policy instanceof CategoricalMlpPolicy && (now - this.lastSample >= SAMPLE_MS || this.paused)) {
           this.lastSample = now;
-          const ep = await demoEpisode(trainer.pipeline.task, trainer.policy, demoRng);
+          const ep = await demoEpisode(task, trainer.policy, demoRng);
           this.post({
             type: 'samples',
             runId: this.runId,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { REGISTRY } from '../registry/registry';
+import { REGISTRY, findModule } from '../registry/registry';
+import type { TaskSpec } from '../tasks/task-spec';
 import type { ModuleDef } from '../registry/module';
 import { PolicyConfigSchema } from '../policy/policy-config';
 
@@ -53,6 +54,10 @@ export const RunConfigSchema = z
     schedule: z
       .object({
         updates: z.number().int().min(1).max(1_000_000).default(100).describe('Updates to run'),
+        evalEvery: z.number().int().min(0).max(100_000).default(10).describe('Language tasks: held-out pass@k every N updates (0 = never)'),
+        evalPrompts: z.number().int().min(1).max(1024).default(32).describe('Held-out prompts per evaluation'),
+        evalSamples: z.number().int().min(1).max(64).default(16).describe('n: samples per held-out prompt'),
+        evalK: z.number().int().min(1).max(64).default(16).describe('k of pass@k (≤ n)'),
       })
       .strict()
       .prefault({}),
@@ -86,12 +91,28 @@ export function parseRunConfig(input: unknown): ParseResult {
 /** Rules that span stages: a group advantage needs a grouped sampler. */
 function crossFieldErrors(c: RunConfig): ConfigError[] {
   const errors: ConfigError[] = [];
-  const grouped = c.stages.sample.id === 'group-episodes';
+  const language = (findModule('task', c.task.id).create(c.task.params) as TaskSpec).kind === 'language';
+  const languageSampler = c.stages.sample.id === 'group-prompts';
+  if (language !== languageSampler) {
+    errors.push({
+      path: 'stages.sample.id',
+      message: language
+        ? `"${c.task.id}" is a language task: use the "group-prompts" sampler`
+        : `"${c.stages.sample.id}" samples completions; "${c.task.id}" is a control task`,
+    });
+  }
+  if (c.schedule.evalK > c.schedule.evalSamples) {
+    errors.push({ path: 'schedule.evalK', message: `k (${c.schedule.evalK}) cannot exceed the samples per prompt (${c.schedule.evalSamples})` });
+  }
+  if (language && c.stages.advantage.id === 'gae') {
+    errors.push({ path: 'stages.advantage.id', message: 'language policies have no critic here: use grpo, rloo or reward-to-go' });
+  }
+  const grouped = c.stages.sample.id === 'group-episodes' || languageSampler;
   const needsGroups = c.stages.advantage.id === 'grpo' || c.stages.advantage.id === 'rloo';
   if (needsGroups && !grouped) {
     errors.push({
       path: 'stages.advantage.id',
-      message: `"${c.stages.advantage.id}" compares samples within a group: use the "group-episodes" sampler`,
+      message: `"${c.stages.advantage.id}" compares samples within a group: use the "group-episodes" or "group-prompts" sampler`,
     });
   }
   return errors;

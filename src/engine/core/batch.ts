@@ -32,6 +32,18 @@ export interface Batch {
   /** Returns and lengths of the episodes that ended while sampling this batch. */
   finishedEpisodes: { ret: number; len: number }[];
   envSteps: number;
+  /** Language batches: the tokens each sequence was scored on. */
+  lm?: LanguageBatchData;
+}
+
+export interface LanguageBatchData {
+  /** Prompt token ids of each sequence. */
+  prompts: number[][];
+  /** Sampled completion tokens, `steps` per sequence, <pad> after <eos>. */
+  completions: Int32Array;
+  steps: number;
+  /** Which task example each sequence answers (for the rollout inspector). */
+  exampleIds: string[];
 }
 
 /** Advantage-stage output, per step. */

@@ -16,6 +16,17 @@ export function subsetBatch(batch: Batch, seqIndices: number[]): Batch {
     seqId: new Int32Array(n),
     seqs: [],
   };
+  if (batch.lm) {
+    const lm = batch.lm;
+    const completions = new Int32Array(seqIndices.length * lm.steps);
+    seqIndices.forEach((si, k) => completions.set(lm.completions.subarray(si * lm.steps, (si + 1) * lm.steps), k * lm.steps));
+    out.lm = {
+      prompts: seqIndices.map((si) => lm.prompts[si]),
+      completions,
+      steps: lm.steps,
+      exampleIds: seqIndices.map((si) => lm.exampleIds[si]),
+    };
+  }
   let at = 0;
   seqIndices.forEach((si, k) => {
     const s = batch.seqs[si];

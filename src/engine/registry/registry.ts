@@ -1,6 +1,8 @@
 import type { ModuleDef, StageName } from './module';
 import { cartpoleTask } from '../tasks/cartpole.task';
 import { banditTask } from '../tasks/bandit.task';
+import { LANGUAGE_TASKS } from '../tasks/language';
+import { groupPromptsSampler } from '../stages/sample/group-prompts';
 import { vectorRolloutSampler } from '../stages/sample/vector-rollout';
 import { episodesSampler } from '../stages/sample/episodes';
 import { groupEpisodesSampler } from '../stages/sample/group-episodes';
@@ -21,8 +23,8 @@ import { adamUpdate } from '../stages/update/adam.module';
  * schema validates against it, and `lab list` prints it. Adding a method = adding a module here.
  */
 export const REGISTRY = {
-  task: [cartpoleTask, banditTask],
-  sample: [vectorRolloutSampler, episodesSampler, groupEpisodesSampler],
+  task: [cartpoleTask, banditTask, ...LANGUAGE_TASKS],
+  sample: [vectorRolloutSampler, episodesSampler, groupEpisodesSampler, groupPromptsSampler],
   select: [dropZeroAdvGroups],
   advantage: [gaeAdvantage, rewardToGoAdvantage, grpoAdvantage, rlooAdvantage],
   weight: [],

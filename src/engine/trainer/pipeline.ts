@@ -1,5 +1,5 @@
 import type { RunConfig } from '../config/schema';
-import type { ControlTaskSpec } from '../envs/env';
+import type { TaskSpec } from '../tasks/task-spec';
 import { findModule } from '../registry/registry';
 import type { Sampler } from '../stages/sample/sampler';
 import type { Selector } from '../stages/select/select';
@@ -11,7 +11,7 @@ import type { UpdateParams } from '../stages/update/adam.module';
 
 /** The modules a config names, created with their validated parameters. */
 export interface Pipeline {
-  task: ControlTaskSpec;
+  task: TaskSpec;
   sampler: Sampler;
   selectors: Selector[];
   advantage: AdvantageEstimator;
@@ -26,7 +26,7 @@ export function buildPipeline(config: RunConfig): Pipeline {
   const make = <T>(stage: Parameters<typeof findModule>[0], ref: { id: string; params: unknown }): T =>
     findModule(stage, ref.id).create(ref.params) as T;
   return {
-    task: make<ControlTaskSpec>('task', config.task),
+    task: make<TaskSpec>('task', config.task),
     sampler: make<Sampler>('sample', s.sample),
     selectors: s.select.map((r) => make<Selector>('select', r)),
     advantage: make<AdvantageEstimator>('advantage', s.advantage),

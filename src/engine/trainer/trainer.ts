@@ -3,7 +3,11 @@ import type { RunConfig } from '../config/schema';
 import type { Batch } from '../core/batch';
 import { Rng } from '../core/rng';
 import { subsetBatch } from '../core/subset-batch';
-import { CategoricalMlpPolicy } from '../policy/categorical-mlp';
+import { makePolicy, copyPolicy, type AnyPolicy } from '../policy/make-policy';
+import { LanguagePolicy } from '../policy/language-policy';
+import { evaluateLanguage } from './evaluate-language';
+import { maxSequenceLength } from '../tasks/task-spec';
+import type { LanguageExample } from '../tasks/language/language-task';
 import { Adam } from '../nn/adam';
 import { clipGradNorm } from '../nn/clip-grad-norm';
 import { meanStd, groupIndices } from '../stages/advantage/group-stats';
@@ -22,8 +26,10 @@ const MB_METRICS = ['loss/policy', 'loss/value', 'loss/total', 'ratio/mean', 'ra
  */
 export class Trainer {
   readonly pipeline: Pipeline;
-  readonly policy: CategoricalMlpPolicy;
-  private readonly reference: CategoricalMlpPolicy | null;
+  readonly policy: AnyPolicy;
+  private readonly reference: AnyPolicy | null;
+  private evalSet: LanguageExample[] | null = null;
+  private tokens = 0;
   private readonly optimizer: Adam;
   private readonly sampleRng: Rng;
   private readonly updateRng: Rng;
@@ -39,11 +45,11 @@ export class Trainer {
     this.sampleRng = root.fork();
     this.updateRng = root.fork();
     const { task, advantage, regularisers } = this.pipeline;
-    this.policy = new CategoricalMlpPolicy(task.obsDim, task.nActions, config.policy, advantage.needsCritic, initRng);
+    this.policy = makePolicy(task, config.policy, advantage.needsCritic, initRng);
     this.reference = regularisers.some((r) => r.needsReference)
-      ? new CategoricalMlpPolicy(task.obsDim, task.nActions, config.policy, false, root.fork(), 'reference')
+      ? makePolicy(task, config.policy, false, root.fork(), 'reference')
       : null;
-    if (this.reference) this.policy.copyActorTo(this.reference);
+    if (this.reference) copyPolicy(this.policy, this.reference);
     this.optimizer = new Adam(this.policy.variables(), 0.9, 0.999, this.pipeline.update.adamEps);
   }
 
@@ -62,7 +68,8 @@ export class Trainer {
 
     const sampled = await this.stage('sample', () => sampler.collect({ task, policy: this.policy, rng: this.sampleRng }));
     this.envSteps += sampled.envSteps;
-    for (const ep of sampled.finishedEpisodes) this.episodes.push(ep.ret, ep.len);
+    if (task.kind === 'control') for (const ep of sampled.finishedEpisodes) this.episodes.push(ep.ret, ep.len);
+    else this.tokens += sampled.n;
 
     let batch = sampled;
     for (const sel of selectors) {
@@ -100,14 +107,25 @@ export class Trainer {
     this.stepIndex += 1;
     for (const reg of this.pipeline.regularisers) {
       if (this.reference && reg.refRefreshEvery > 0 && this.stepIndex % reg.refRefreshEvery === 0) {
-        this.policy.copyActorTo(this.reference);
+        copyPolicy(this.policy, this.reference);
       }
     }
     if (this.episodes.count) {
       row['episode/return_mean'] = this.episodes.returnMean();
       row['episode/length_mean'] = this.episodes.lengthMean();
     }
+    if (task.kind === 'language') {
+      row['completion/length_mean'] = meanStd(sampled.seqs.map((s) => s.length)).mean;
+      const every = this.config.schedule.evalEvery;
+      if (every > 0 && (this.stepIndex % every === 0 || this.stepIndex === 1 || this.done)) {
+        Object.assign(row, await this.stage('measure', () => this.evaluate()));
+      }
+    }
     const seconds = (performance.now() - t0) / 1000;
+    if (task.kind === 'language') {
+      row.tokens = this.tokens;
+      row['speed/tokens_per_s'] = sampled.n / Math.max(seconds, 1e-9);
+    }
     row.env_steps = this.envSteps;
     row.wall_s = (performance.now() - this.startTime) / 1000;
     row['speed/env_steps_per_s'] = sampled.envSteps / Math.max(seconds, 1e-9);
@@ -117,6 +135,17 @@ export class Trainer {
       }
     }
     return row;
+  }
+
+  /** Held-out pass@1 and pass@k of the current policy (language tasks). */
+  async evaluate(): Promise<Partial<MetricRow>> {
+    const { task } = this.pipeline;
+    if (task.kind !== 'language' || !(this.policy instanceof LanguagePolicy)) return {};
+    const s = this.config.schedule;
+    this.evalSet ??= task.evalSet(this.config.seed, s.evalPrompts);
+    const sampling = { temperature: 1, topK: 0, topP: 1, minP: 0, ...(this.config.stages.sample.params as object) };
+    const r = await evaluateLanguage(task, this.policy, this.evalSet, s.evalSamples, s.evalK, sampling, this.config.seed ^ 0xe7a1);
+    return { 'eval/pass@1': r.passAt1, 'eval/pass@k': r.passAtK, 'eval/k': r.k };
   }
 
   private learningRate(progress: number): number {
@@ -158,7 +187,7 @@ export class Trainer {
           }
         });
         if (u.normAdvantages === 'minibatch' && m > 1) standardise(mbAdv);
-        const aggW = aggregator.weights(seqIds, task.maxSteps);
+        const aggW = aggregator.weights(seqIds, maxSequenceLength(task));
 
         const metrics = tf.tidy(() => {
           const oldLogpT = tf.tensor1d(oldLogp);

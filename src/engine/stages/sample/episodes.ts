@@ -3,7 +3,7 @@ import { defineModule } from '../../registry/module';
 import type { Env } from '../../envs/env';
 import { assembleBatch } from './sequence-buffer';
 import { runEpisodes } from './run-episodes';
-import type { Sampler } from './sampler';
+import { controlContext, type Sampler } from './sampler';
 
 /** Whole episodes from fresh random starts (REINFORCE's batch of trajectories). */
 export const episodesSampler = defineModule({
@@ -26,7 +26,8 @@ export const episodesSampler = defineModule({
     let envs: Env[] = [];
     return {
       grouped: false,
-      async collect({ task, policy, rng }) {
+      async collect(ctx) {
+        const { task, policy, rng } = controlContext(ctx);
         if (envs.length === 0) envs = Array.from({ length: p.parallel }, () => task.make());
         const buffers = [];
         for (let done = 0; done < p.episodes; ) {

@@ -3,7 +3,7 @@ import { defineModule } from '../../registry/module';
 import type { Env } from '../../envs/env';
 import { assembleBatch } from './sequence-buffer';
 import { runEpisodes } from './run-episodes';
-import type { Sampler } from './sampler';
+import { controlContext, type Sampler } from './sampler';
 
 /**
  * GRPO's sampling on a control task: G episodes from the same start state form a group, as G
@@ -29,7 +29,8 @@ export const groupEpisodesSampler = defineModule({
     let envs: Env[] = [];
     return {
       grouped: true,
-      async collect({ task, policy, rng }) {
+      async collect(ctx) {
+        const { task, policy, rng } = controlContext(ctx);
         const total = p.groups * p.groupSize;
         if (envs.length === 0) envs = Array.from({ length: total }, () => task.make());
         const starts: Float64Array[] = [];

@@ -1,13 +1,30 @@
 import type { Batch } from '../../core/batch';
 import type { Rng } from '../../core/rng';
 import type { ControlTaskSpec } from '../../envs/env';
-import type { CategoricalMlpPolicy } from '../../policy/categorical-mlp';
-import { categoricalRow } from '../../policy/categorical-mlp';
+import { CategoricalMlpPolicy, categoricalRow } from '../../policy/categorical-mlp';
+import { LanguagePolicy } from '../../policy/language-policy';
+import type { LanguageTaskSpec } from '../../tasks/language/language-task';
+import type { TaskSpec } from '../../tasks/task-spec';
 
 export interface SampleContext {
-  task: ControlTaskSpec;
-  policy: CategoricalMlpPolicy;
+  task: TaskSpec;
+  policy: CategoricalMlpPolicy | LanguagePolicy;
   rng: Rng;
+}
+
+/** A control sampler's view of the context (refuses a language task clearly). */
+export function controlContext(ctx: SampleContext): { task: ControlTaskSpec; policy: CategoricalMlpPolicy; rng: Rng } {
+  if (ctx.task.kind !== 'control' || !(ctx.policy instanceof CategoricalMlpPolicy)) {
+    throw new Error(`this sampler steps environments; task "${ctx.task.id}" is a language task (use "group-prompts")`);
+  }
+  return { task: ctx.task, policy: ctx.policy, rng: ctx.rng };
+}
+
+export function languageContext(ctx: SampleContext): { task: LanguageTaskSpec; policy: LanguagePolicy; rng: Rng } {
+  if (ctx.task.kind !== 'language' || !(ctx.policy instanceof LanguagePolicy)) {
+    throw new Error(`this sampler draws completions; task "${ctx.task.id}" is a control task`);
+  }
+  return { task: ctx.task, policy: ctx.policy, rng: ctx.rng };
 }
 
 export interface Sampler {

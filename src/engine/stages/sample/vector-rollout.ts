@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineModule } from '../../registry/module';
 import type { Env } from '../../envs/env';
 import { assembleBatch, SequenceBuffer } from './sequence-buffer';
-import { sampleActions, type Sampler } from './sampler';
+import { controlContext, sampleActions, type Sampler } from './sampler';
 
 /**
  * PPO/A2C-style rollout: N environments stepped together for T steps with one batched policy
@@ -32,7 +32,8 @@ export const vectorRolloutSampler = defineModule({
     let epRet: Float64Array;
     return {
       grouped: false,
-      async collect({ task, policy, rng }) {
+      async collect(ctx) {
+        const { task, policy, rng } = controlContext(ctx);
         const n = p.numEnvs;
         const d = task.obsDim;
         if (envs.length === 0) {

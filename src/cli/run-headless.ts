@@ -3,6 +3,7 @@ import { initBackend, type BackendInfo } from '../engine/backend/backend';
 import type { RunConfig } from '../engine/config/schema';
 import { Trainer } from '../engine/trainer/trainer';
 import type { MetricRow } from '../engine/metrics/keys';
+import { nodeCheckpoints } from './node-checkpoints';
 
 export interface HeadlessResult {
   config: RunConfig;
@@ -19,7 +20,7 @@ export async function runHeadless(
   opts: { onRow?: (row: MetricRow) => void; until?: (row: MetricRow) => boolean } = {},
 ): Promise<HeadlessResult> {
   const backend = await initBackend(config.backend === 'auto' ? 'auto' : config.backend);
-  const trainer = new Trainer(config);
+  const trainer = await Trainer.create(config, { checkpoints: nodeCheckpoints });
   const rows: MetricRow[] = [];
   try {
     while (!trainer.done) {

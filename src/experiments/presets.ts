@@ -133,6 +133,71 @@ const banditReinforce: Preset = {
   },
 };
 
+/** Shared defaults of the language presets: Q 16 prompts × G 8 completions from the base checkpoint. */
+function languagePreset(
+  id: string,
+  title: string,
+  description: string,
+  task: string,
+  stages: Partial<RunConfigInput['stages']>,
+  updates = 60,
+): Preset {
+  return {
+    id,
+    title,
+    description,
+    config: {
+      name: title,
+      seed: 1,
+      task: { id: task },
+      policy: { init: 'checkpoint', prefixMode: 'shared-prefix' },
+      stages: {
+        sample: { id: 'group-prompts', params: { prompts: 16, groupSize: 8, temperature: 1 } },
+        advantage: { id: 'grpo', params: { scaleRewards: 'group' } },
+        surrogate: { id: 'ppo-clip', params: { clipRatioLow: 0.2, clipRatioHigh: 0.2 } },
+        aggregate: { id: 'token-mean' },
+        regularise: [{ id: 'kl-ref', params: { beta: 0.04, estimator: 'k3' } }],
+        update: { id: 'adam', params: { lr: 5e-4, epochs: 1, minibatches: 2, normAdvantages: 'none', maxGradNorm: 1 } },
+        ...stages,
+      },
+      schedule: { updates, evalEvery: 10, evalPrompts: 32, evalSamples: 16, evalK: 16 },
+    },
+  };
+}
+
+const lmReverseGrpo = languagePreset(
+  'lm-reverse-grpo',
+  'GRPO on reverse',
+  'A tiny transformer, pre-trained on noisy demonstrations, learns to reverse strings from a binary reward.',
+  'reverse',
+  {},
+);
+const lmAddGrpo = languagePreset('lm-add-grpo', 'GRPO on addition', 'Two-digit addition from a binary reward.', 'add', {});
+const lmSortDapo = languagePreset(
+  'lm-sort-dapo',
+  'DAPO on sort',
+  "DAPO's clip-higher (ε_high 0.28), token-mean loss, no KL, and its zero-advantage group filter (the filter half of dynamic sampling).",
+  'sort',
+  {
+    select: [{ id: 'drop-zero-adv-groups' }],
+    surrogate: { id: 'ppo-clip', params: { clipRatioLow: 0.2, clipRatioHigh: 0.28 } },
+    aggregate: { id: 'token-mean' },
+    regularise: [],
+  },
+);
+const lmParityDrGrpo = languagePreset(
+  'lm-parity-drgrpo',
+  'Dr. GRPO on parity',
+  "Dr. GRPO: no division by the group's std, and a constant length normaliser instead of each completion's length.",
+  'parity',
+  {
+    advantage: { id: 'grpo', params: { scaleRewards: 'none' } },
+    aggregate: { id: 'seq-mean-token-sum-norm' },
+    regularise: [],
+  },
+);
+const lmCountdownGrpo = languagePreset('lm-countdown-grpo', 'GRPO on countdown', 'Reach a target with + − × and the given numbers.', 'countdown', {});
+
 export const PRESETS: Preset[] = [
   cartpolePpoZoo,
   cartpoleReinforce,
@@ -140,6 +205,11 @@ export const PRESETS: Preset[] = [
   cartpoleActorCritic,
   cartpolePpoCleanrl,
   banditReinforce,
+  lmReverseGrpo,
+  lmAddGrpo,
+  lmSortDapo,
+  lmParityDrGrpo,
+  lmCountdownGrpo,
 ];
 
 export function findPreset(id: string): Preset | undefined {

@@ -6,6 +6,7 @@ import { Trainer } from '../engine/trainer/trainer';
 import { demoEpisode } from '../engine/trainer/demo-episode';
 import { CategoricalMlpPolicy } from '../engine/policy/categorical-mlp';
 import type { MetricRow } from '../engine/metrics/keys';
+import type { CheckpointSource } from '../engine/policy/checkpoint';
 import type { Command, RunEvent, RunStatus } from './protocol';
 
 const FLUSH_MS = 250;
@@ -28,7 +29,10 @@ export class RunController {
   private wake: (() => void) | null = null;
   private runId = '';
 
-  constructor(private readonly post: (e: RunEvent) => void) {}
+  constructor(
+    private readonly post: (e: RunEvent) => void,
+    private readonly checkpoints?: CheckpointSource,
+  ) {}
 
   handle(cmd: Command): void {
     switch (cmd.type) {
@@ -65,7 +69,7 @@ export class RunController {
     let step = 0;
     try {
       const backend = await initBackend(parsed.config.backend);
-      const trainer = new Trainer(parsed.config);
+      const trainer = await Trainer.create(parsed.config, { checkpoints: this.checkpoints });
       this.trainer = trainer;
       const demoRng = new Rng(parsed.config.seed ^ 0x5eed);
       this.setStatus('running', backend);

@@ -2,8 +2,9 @@
 import './register-browser-backends';
 import type { Command, RunEvent } from './protocol';
 import { RunController } from './run-controller';
+import { browserCheckpoints } from './browser-checkpoints';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const controller = new RunController((e: RunEvent) => self.postMessage(e));
+const controller = new RunController((e: RunEvent) => self.postMessage(e), browserCheckpoints);
 self.onmessage = (msg: MessageEvent<Command>) => controller.handle(msg.data);

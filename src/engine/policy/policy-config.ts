@@ -10,6 +10,10 @@ export const PolicyConfigSchema = z.strictObject({
     .describe('Hidden layer widths of the actor and of the critic'),
   activation: z.enum(['tanh', 'relu']).default('tanh').describe('Hidden-layer activation'),
   transformer: TransformerConfigSchema.strict().prefault({}).describe('Language tasks: the tiny transformer'),
+  init: z
+    .enum(['checkpoint', 'random'])
+    .default('checkpoint')
+    .describe("Language tasks: start from the task's base checkpoint (public/models) or from random weights"),
   prefixMode: z
     .enum(['plain', 'shared-prefix'])
     .default('shared-prefix')

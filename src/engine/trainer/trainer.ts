@@ -6,6 +6,8 @@ import { subsetBatch } from '../core/subset-batch';
 import { makePolicy, copyPolicy, type AnyPolicy } from '../policy/make-policy';
 import { LanguagePolicy } from '../policy/language-policy';
 import { evaluateLanguage } from './evaluate-language';
+import { loadWeights, type CheckpointSource } from '../policy/checkpoint';
+import { checkCheckpoint } from './check-checkpoint';
 import { maxSequenceLength } from '../tasks/task-spec';
 import type { LanguageExample } from '../tasks/language/language-task';
 import { Adam } from '../nn/adam';
@@ -51,6 +53,28 @@ export class Trainer {
       : null;
     if (this.reference) copyPolicy(this.policy, this.reference);
     this.optimizer = new Adam(this.policy.variables(), 0.9, 0.999, this.pipeline.update.adamEps);
+  }
+
+  /**
+   * A trainer ready to run: language policies start from their task's base checkpoint unless the
+   * config asks for random weights.
+   */
+  static async create(config: RunConfig, opts: { checkpoints?: CheckpointSource } = {}): Promise<Trainer> {
+    const trainer = new Trainer(config);
+    try {
+      const { task } = trainer.pipeline;
+      if (task.kind === 'language' && config.policy.init === 'checkpoint') {
+        if (!opts.checkpoints) throw new Error('no checkpoint source: set policy.init to "random" or provide base checkpoints');
+        const raw = await opts.checkpoints(config.task.id);
+        const checkpoint = checkCheckpoint(raw, config);
+        loadWeights(trainer.policy.variables(), checkpoint.weights);
+        if (trainer.reference) copyPolicy(trainer.policy, trainer.reference);
+      }
+    } catch (e) {
+      trainer.dispose();
+      throw e instanceof PipelineError ? e : new PipelineError('init', 0, e instanceof Error ? e.message : String(e));
+    }
+    return trainer;
   }
 
   get totalUpdates(): number {

@@ -1,4 +1,4 @@
-/** Short number text for labels, axes and cards: 3e-4, 0.2, 1.2k, 586. */
+/** Short number text for labels, axes and cards: 3e-4, 0.002, 0.2, 1.2k, 586. */
 export function formatNumber(v: number): string {
   if (!Number.isFinite(v)) return String(v);
   if (v === 0) return '0';
@@ -6,7 +6,7 @@ export function formatNumber(v: number): string {
   if (a >= 1e6) return `${trim((v / 1e6).toPrecision(3))}M`;
   if (a >= 1e4) return `${trim((v / 1e3).toPrecision(3))}k`;
   if (a >= 1000) return String(Math.round(v));
-  if (a < 1e-2) return v.toExponential(hasMoreDigits(v) ? 1 : 0).replace(/\.0e/, 'e');
+  if (a < 1e-3) return v.toExponential(hasMoreDigits(v) ? 1 : 0).replace(/\.0e/, 'e');
   return trim(v.toPrecision(3));
 }
 

@@ -7,6 +7,6 @@ export const nodeCheckpoints: CheckpointSource = async (taskId) => {
   try {
     return JSON.parse(await readFile(url, 'utf8'));
   } catch (e) {
-    throw new Error(`no base checkpoint for "${taskId}" at public/models/${taskId}.json (run npm run pretrain): ${e instanceof Error ? e.message : e}`);
+    throw new Error(`no base checkpoint for "${taskId}" at public/models/${taskId}.json (run npm run pretrain)`, { cause: e });
   }
 };

@@ -50,7 +50,6 @@ async function pretrain(def: (typeof LANGUAGE_TASKS)[number]): Promise<Checkpoin
   const evalSet = task.evalSet(SEED, EVAL.prompts);
   const checkSet = evalSet.slice(0, CHECK.prompts);
   const S = task.maxCompletionLength;
-  let result = { passAt1: 0, passAtK: 0, k: EVAL.k };
   let step = 0;
   const t0 = Date.now();
   while (step < MAX_STEPS) {
@@ -69,7 +68,7 @@ async function pretrain(def: (typeof LANGUAGE_TASKS)[number]): Promise<Checkpoin
       if (check.passAt1 >= TARGET) break;
     }
   }
-  result = await evaluateLanguage(task, policy, evalSet, EVAL.samples, EVAL.k, GREEDYISH, SEED ^ 0xe7a1);
+  const result = await evaluateLanguage(task, policy, evalSet, EVAL.samples, EVAL.k, GREEDYISH, SEED ^ 0xe7a1);
   const checkpoint: Checkpoint = {
     format: 'pg-lab-checkpoint',
     version: 1,

@@ -1,4 +1,7 @@
 import type { BackendInfo } from '../engine/backend/backend';
+import type { RolloutGroupSample } from '../engine/trainer/inspect-group';
+
+export type { RolloutGroupSample, InspectedCompletion, InspectedToken } from '../engine/trainer/inspect-group';
 
 /**
  * The worker protocol: two discriminated unions, commands in and events out, every message
@@ -27,6 +30,8 @@ export type RunEvent =
   /** Columnar batch of metric rows: columns[k][i] is keys[k] of the i-th row (NaN = absent). */
   | { type: 'metrics'; runId: string; keys: string[]; columns: number[][] }
   | { type: 'samples'; runId: string; sample: EpisodeSample }
+  /** Language runs: one prompt's group of completions, token by token, for the rollout inspector. */
+  | { type: 'rollouts'; runId: string; sample: RolloutGroupSample }
   | { type: 'error'; runId: string; stage: string; step: number; message: string };
 
 /** One episode of the current policy, for the environment view. */

@@ -90,6 +90,11 @@ export class RunController {
         const now = performance.now();
         if (now - this.lastFlush >= FLUSH_MS) this.flush();
         const task = trainer.pipeline.task;
+        if (task.kind === 'language' && (now - this.lastSample >= SAMPLE_MS || this.paused)) {
+          this.lastSample = now;
+          const sample = await trainer.inspect();
+          if (sample) this.post({ type: 'rollouts', runId: this.runId, sample });
+        }
         if (task.kind === 'control' && trainer.policy instanceof CategoricalMlpPolicy && (now - this.lastSample >= SAMPLE_MS || this.paused)) {
           this.lastSample = now;
           const ep = await demoEpisode(task, trainer.policy, demoRng);

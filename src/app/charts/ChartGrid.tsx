@@ -9,7 +9,7 @@ export function ChartGrid() {
   const metrics = useLabStore((s) => s.metrics);
   return (
     <div className="chart-grid">
-      {CHARTS.map((spec) => (
+      {CHARTS.filter((c) => !c.onlyWhen || runs.some((r) => metrics[r.id]?.has(c.onlyWhen as string))).map((spec) => (
         <MetricChart key={spec.id} spec={spec} runs={runs} metrics={metrics} />
       ))}
     </div>

@@ -46,7 +46,13 @@ export function MetricChart({ spec, runs, metrics }: Props) {
   const runsDrawn = runs.filter((r) => drawn.some((s) => s.run.id === r.id));
 
   return (
-    <figure className="chart" data-testid={`chart-${spec.id}`} data-series={summary} data-finite={String(finite)}>
+    <figure
+      className="chart"
+      data-testid={`chart-${spec.id}`}
+      data-keys={spec.series.map((s) => s.key).concat(spec.band ? [spec.band.low, spec.band.high] : []).join(' ')}
+      data-series={summary}
+      data-finite={String(finite)}
+    >
       <figcaption>
         <span className="chart-title" title={spec.help}>
           {spec.title}
@@ -64,7 +70,7 @@ export function MetricChart({ spec, runs, metrics }: Props) {
       </figcaption>
       <div className="chart-body">
         {drawn.length === 0 && (
-          <div className="chart-empty">{runs.length ? 'no data for these runs yet' : 'start a run to see this curve'}</div>
+          <div className="chart-empty">{runs.length ? 'not reported by these runs (yet)' : 'start a run to see this curve'}</div>
         )}
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
@@ -81,11 +87,11 @@ export function MetricChart({ spec, runs, metrics }: Props) {
             />
             <YAxis
               type="number"
-              domain={['auto', 'auto']}
+              domain={spec.yDomain ?? ['auto', 'auto']}
               tickFormatter={formatNumber}
               tick={{ fontSize: 11, fill: '#6b7280' }}
               stroke="#c9ced6"
-              width={44}
+              width={52}
             />
             <Tooltip
               isAnimationActive={false}

@@ -15,6 +15,16 @@ export interface ChartSpec {
   series: SeriesSpec[];
   /** A shaded [low, high] range drawn under the lines, per run. */
   band?: { low: MetricKey; high: MetricKey; name: string };
+  /** Shown only once some run reports this key (language-task charts). */
+  onlyWhen?: MetricKey;
+  /** Y range; by default recharts' 'auto' on both ends. */
+  yDomain?: [number | 'auto', number | 'auto' | ((dataMax: number) => number)];
+}
+
+/** The smallest 1, 2, 2.5 or 5 × 10^k at or above v (a round axis top). */
+function niceCeil(v: number): number {
+  const p = 10 ** Math.floor(Math.log10(v));
+  return ([1, 2, 2.5, 5, 10].find((m) => m * p >= v - 1e-12) ?? 10) * p;
 }
 
 /** The centre panel's charts, in reading order. */
@@ -24,6 +34,24 @@ export const CHARTS: ChartSpec[] = [
     title: 'Episode return',
     help: 'Mean return of the last 20 finished episodes',
     series: [{ key: 'episode/return_mean', name: 'return' }],
+  },
+  {
+    id: 'reward/mean',
+    title: 'Batch reward',
+    help: 'Mean reward per completion in the batch',
+    series: [{ key: 'reward/mean', name: 'reward' }],
+    onlyWhen: 'tokens',
+  },
+  {
+    id: 'eval',
+    title: 'Held-out pass rate',
+    help: 'pass@1 and pass@k on held-out prompts (unbiased estimator)',
+    series: [
+      { key: 'eval/pass@1', name: 'pass@1' },
+      { key: 'eval/pass@k', name: 'pass@k', dashed: true },
+    ],
+    onlyWhen: 'eval/pass@1',
+    yDomain: [0, 1],
   },
   {
     id: 'policy/entropy',
@@ -46,6 +74,8 @@ export const CHARTS: ChartSpec[] = [
       { key: 'clip/frac_high', name: 'high' },
       { key: 'clip/frac_low', name: 'low', dashed: true },
     ],
+    // A fraction: from 0, and a flat zero line (no clipping) stays at the bottom.
+    yDomain: [0, (max) => niceCeil(Math.max(max, 0.05))],
   },
   {
     id: 'kl',

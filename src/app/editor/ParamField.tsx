@@ -17,7 +17,30 @@ interface Props {
 }
 
 /** One control generated from a schema: number, nullable number, checkbox, select or list. */
-export function ParamField({ path, name, spec, help, label }: Props) {
+export function ParamField(props: Props) {
+  return props.spec.kind === 'object' ? <ObjectField {...props} /> : <LeafField {...props} />;
+}
+
+/** A nested group of parameters (e.g. the transformer's sizes), folded away until opened. */
+function ObjectField({ path, name, spec, help, label }: Props) {
+  const hasErrors = useDraftStore((s) => !s.result.ok && errorsAt(s.result.errors, path).length > 0);
+  if (spec.kind !== 'object') return null;
+  return (
+    <details className="field-group" open={hasErrors || undefined}>
+      <summary>
+        {label ?? humanise(name)}
+        {(spec.help ?? help) && <span className="field-help"> — {spec.help ?? help}</span>}
+      </summary>
+      <div className="params">
+        {spec.fields.map((f) => (
+          <ParamField key={f.name} path={`${path}.${f.name}`} name={f.name} spec={f.spec} />
+        ))}
+      </div>
+    </details>
+  );
+}
+
+function LeafField({ path, name, spec, help, label }: Props) {
   const value = useDraftStore((s) => getAt(s.draft, path));
   const allErrors = useDraftStore((s) => (s.result.ok ? null : s.result.errors));
   const set = useDraftStore((s) => s.set);
@@ -91,6 +114,7 @@ export function ParamField({ path, name, spec, help, label }: Props) {
         </select>
       );
       break;
+    case 'object':
     case 'unsupported':
       control = <code className="unsupported">{JSON.stringify(value)}</code>;
       break;

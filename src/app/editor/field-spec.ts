@@ -7,6 +7,7 @@ export type FieldSpec = { help?: string } & (
   | { kind: 'enum'; options: string[] }
   | { kind: 'number-list'; integer: boolean }
   | { kind: 'text' }
+  | { kind: 'object'; fields: { name: string; spec: FieldSpec }[] }
   | { kind: 'unsupported' }
 );
 
@@ -50,6 +51,12 @@ function specOf(node: JsonNode): FieldSpec {
       return { kind: 'boolean', help };
     case 'string':
       return { kind: 'text', help };
+    case 'object':
+      return {
+        kind: 'object',
+        fields: Object.entries(node.properties ?? {}).map(([name, child]) => ({ name, spec: specOf(child) })),
+        help,
+      };
     case 'array': {
       const t = node.items?.type;
       if (t === 'number' || t === 'integer') return { kind: 'number-list', integer: t === 'integer', help };

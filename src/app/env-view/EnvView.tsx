@@ -1,12 +1,15 @@
 import { useLabStore } from '../store/lab-store';
 import { BanditBars } from './BanditBars';
 import { CartPoleCanvas } from './CartPoleCanvas';
+import { LatestMetrics } from './LatestMetrics';
 
 /** The right panel: what the selected run's current policy does in its environment. */
 export function EnvView() {
   const run = useLabStore((s) => (s.selectedRunId ? s.runs[s.selectedRunId] : undefined));
   const sample = run?.sample;
   const means = run?.config.task.params.means;
+  const taskId = run?.config.task.id;
+  const hasView = taskId === 'cartpole' || taskId === 'bandit';
 
   return (
     <div className="env-view" data-testid="env-view">
@@ -20,22 +23,24 @@ export function EnvView() {
           </span>
         </div>
       )}
-      {run && !sample && <p className="muted">waiting for the first episode…</p>}
+      {run && hasView && !sample && <p className="muted">waiting for the first episode…</p>}
+      {run && !hasView && (
+        <p className="muted">No environment view for “{taskId}” yet: its curves and metrics tell the story.</p>
+      )}
       {run && sample && sample.task === 'cartpole' && (
         <>
           <CartPoleCanvas key={run.id} sample={sample} colour={run.colour} />
           <p className="env-caption">
-            Episode return <strong data-testid="episode-return">{Math.round(sample.return)}</strong> with the policy
-            of update {sample.step}; replayed at real time (τ = 0.02 s).
+            One episode of the current policy, replayed at real time (τ = 0.02 s); the next starts when it ends.
+            Latest: return <strong data-testid="episode-return">{Math.round(sample.return)}</strong> at update{' '}
+            {sample.step}.
           </p>
         </>
       )}
       {run && sample && sample.task === 'bandit' && (
         <BanditBars sample={sample} colour={run.colour} means={Array.isArray(means) ? (means as number[]) : []} />
       )}
-      {run && sample && sample.task !== 'cartpole' && sample.task !== 'bandit' && (
-        <p className="muted">No view for task “{sample.task}” yet (return {formatReturn(sample.return)}).</p>
-      )}
+      {run && <LatestMetrics runId={run.id} />}
       {run?.error && (
         <p className="run-error">
           {run.error.stage} failed at update {run.error.step}: {run.error.message}
@@ -43,8 +48,4 @@ export function EnvView() {
       )}
     </div>
   );
-}
-
-function formatReturn(r: number): string {
-  return Number.isFinite(r) ? r.toFixed(1) : String(r);
 }

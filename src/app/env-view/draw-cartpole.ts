@@ -17,9 +17,9 @@ export interface CartPoleFrame {
 }
 
 export function drawCartPole(ctx: CanvasRenderingContext2D, w: number, h: number, f: CartPoleFrame, colour: string): void {
-  const scale = w / (2 * X_THRESHOLD * 1.1);
+  const scale = w / (2 * X_THRESHOLD * 1.06);
   const cx = w / 2 + f.x * scale;
-  const trackY = h * 0.7;
+  const trackY = h * 0.78;
   const cartW = 0.5 * scale;
   const cartH = 0.3 * scale;
   const poleLen = POLE_LENGTH * scale;
@@ -61,10 +61,10 @@ export function drawCartPole(ctx: CanvasRenderingContext2D, w: number, h: number
   ctx.fill();
 
   ctx.fillStyle = '#374151';
-  ctx.font = '12px system-ui, sans-serif';
+  ctx.font = '600 12px system-ui, sans-serif';
   ctx.textBaseline = 'top';
-  ctx.fillText(`t = ${(f.t * CARTPOLE_TAU).toFixed(2)} s   step ${f.t} / ${f.frames - 1}`, 8, 8);
-  ctx.textAlign = 'right';
-  ctx.fillText(`return ${Math.round(f.ret)}  ·  update ${f.update}`, w - 8, 8);
-  ctx.textAlign = 'left';
+  ctx.fillText(`update ${f.update} · return ${Math.round(f.ret)}`, 8, 8);
+  ctx.font = '12px system-ui, sans-serif';
+  ctx.fillStyle = '#6b7280';
+  ctx.fillText(`t = ${(f.t * CARTPOLE_TAU).toFixed(2)} s · step ${f.t} of ${f.frames - 1}`, 8, 24);
 }

@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { formatConfigErrors } from '../../engine/config/schema';
 import { useDraftStore } from '../editor/draft-store';
 import { runManager } from '../runs/run-manager';
 import { selectRunList, useLabStore, type Speed } from '../store/lab-store';
@@ -48,7 +49,7 @@ export function TransportStrip() {
         title="One more update on each run, then pause"
         onClick={() => runManager.step()}
       >
-        ⏭ Step
+        ⇥ Step
       </button>
       <button
         type="button"
@@ -73,7 +74,11 @@ export function TransportStrip() {
           ))}
         </select>
       </label>
-      <span className={`config-state${errorCount ? ' bad' : ''}`} data-testid="config-state">
+      <span
+        className={`config-state${errorCount ? ' bad' : ''}`}
+        data-testid="config-state"
+        title={result.ok ? undefined : formatConfigErrors(result.errors)}
+      >
         {errorCount ? `${errorCount} config error${errorCount > 1 ? 's' : ''}: fix the fields in red` : 'config valid'}
       </span>
     </div>

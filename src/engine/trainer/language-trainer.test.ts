@@ -60,6 +60,25 @@ describe('language runs', () => {
     }
   });
 
+  it('shows one group token by token for the rollout inspector', async () => {
+    const t = await Trainer.create(lmConfig('plain'));
+    await t.step();
+    const g = await t.inspect();
+    t.dispose();
+    expect(g).not.toBeNull();
+    expect(g!.prompt).toMatch(/^<bos>[a-e]{3}\?<sep>$/);
+    expect(g!.completions).toHaveLength(4);
+    for (const c of g!.completions) {
+      for (const tok of c.tokens) {
+        expect(tok.prob).toBeGreaterThan(0);
+        expect(tok.prob).toBeLessThanOrEqual(1);
+        expect(tok.top).toHaveLength(5);
+        expect(tok.top[0].prob).toBeGreaterThanOrEqual(tok.top[4].prob);
+        expect(tok.advantage).toBeCloseTo(c.advantage, 6);
+      }
+    }
+  });
+
   it('refuses a base checkpoint made for other task params, naming them', async () => {
     const fake = async () => ({ format: 'pg-lab-checkpoint', version: 1, task: 'reverse', taskParams: { length: 5, alphabet: 26, graded: false }, transformer: { layers: 1, dModel: 32, heads: 2, context: 16, mlpRatio: 4 }, vocabSize: 51, made: { by: 'test', seed: 1, steps: 1, demoNoise: 0, lr: 1, batch: 1 }, eval: { prompts: 1, samples: 1, passAt1: 0, passAtK: 0, k: 1 }, weights: [] });
     const cfg = lmConfig('plain', { policy: { init: 'checkpoint', transformer: { layers: 1, dModel: 32, heads: 2, context: 16 } } });

@@ -6,6 +6,7 @@ import { subsetBatch } from '../core/subset-batch';
 import { makePolicy, copyPolicy, type AnyPolicy } from '../policy/make-policy';
 import { LanguagePolicy } from '../policy/language-policy';
 import { evaluateLanguage } from './evaluate-language';
+import { inspectGroup, type RolloutGroupSample } from './inspect-group';
 import { loadWeights, type CheckpointSource } from '../policy/checkpoint';
 import { checkCheckpoint } from './check-checkpoint';
 import { maxSequenceLength } from '../tasks/task-spec';
@@ -31,6 +32,8 @@ export class Trainer {
   readonly policy: AnyPolicy;
   private readonly reference: AnyPolicy | null;
   private evalSet: LanguageExample[] | null = null;
+  /** The last trained batch and its advantages, for the rollout inspector. */
+  private last: { batch: Batch; advantages: Float32Array } | null = null;
   private tokens = 0;
   private readonly optimizer: Adam;
   private readonly sampleRng: Rng;
@@ -115,6 +118,7 @@ export class Trainer {
     if (batch.n > 0) {
       const adv = await this.stage('advantage', () => advantage.compute(batch));
       this.checkFinite('advantage', adv.advantages);
+      this.last = { batch, advantages: adv.advantages };
       const { mean, std } = meanStd(adv.advantages);
       const mm = minMax(adv.advantages);
       Object.assign(row, { 'adv/mean': mean, 'adv/std': std, 'adv/min': mm.min, 'adv/max': mm.max });
@@ -170,6 +174,13 @@ export class Trainer {
     const sampling = { temperature: 1, topK: 0, topP: 1, minP: 0, ...(this.config.stages.sample.params as object) };
     const r = await evaluateLanguage(task, this.policy, this.evalSet, s.evalSamples, s.evalK, sampling, this.config.seed ^ 0xe7a1);
     return { 'eval/pass@1': r.passAt1, 'eval/pass@k': r.passAtK, 'eval/k': r.k };
+  }
+
+  /** One group of the last batch, token by token (language runs). */
+  async inspect(): Promise<RolloutGroupSample | null> {
+    if (!this.last || !(this.policy instanceof LanguagePolicy)) return null;
+    const { batch, advantages } = this.last;
+    return inspectGroup(this.policy, batch, advantages, batch.seqs[0]?.group ?? 0, this.stepIndex);
   }
 
   private learningRate(progress: number): number {

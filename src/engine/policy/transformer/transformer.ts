@@ -155,6 +155,8 @@ export class Transformer {
 export function gatherRows(x: tf.Tensor, indices: tf.Tensor1D): tf.Tensor {
   const rows = x.shape[0];
   const rest = x.shape.slice(1);
+  // tf.oneHot needs a depth of at least 2: one row is a broadcast.
+  if (rows === 1) return tf.tile(x, [indices.shape[0], ...rest.map(() => 1)]);
   const flat = x.reshape([rows, -1]);
   const picked = tf.matMul(tf.oneHot(tf.cast(indices, 'int32'), rows), flat);
   return picked.reshape([indices.shape[0], ...rest]);

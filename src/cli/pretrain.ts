@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import '../engine/backend/register-node';
@@ -94,3 +94,15 @@ for (const def of chosen) {
   writeFileSync(`${values.out}/${ck.task}.json`, JSON.stringify(ck));
   process.stdout.write(`wrote ${values.out}/${ck.task}.json: pass@1 ${ck.eval.passAt1.toFixed(3)}, pass@16 ${ck.eval.passAtK.toFixed(3)} after ${ck.made.steps} steps\n`);
 }
+
+// The manifest lists every checkpoint in the folder (those made now and earlier), without weights.
+const manifest = readdirSync(values.out!)
+  .filter((f) => f.endsWith('.json') && f !== 'manifest.json')
+  .sort()
+  .map((file) => {
+    const ck = JSON.parse(readFileSync(`${values.out}/${file}`, 'utf8')) as Checkpoint;
+    const params = ck.weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
+    return { task: ck.task, file, taskParams: ck.taskParams, transformer: ck.transformer, parameters: params, made: ck.made, eval: ck.eval };
+  });
+writeFileSync(`${values.out}/manifest.json`, JSON.stringify({ format: 'pg-lab-checkpoint-manifest', checkpoints: manifest }, null, 1) + '\n');
+process.stdout.write(`wrote ${values.out}/manifest.json (${manifest.length} checkpoints)\n`);

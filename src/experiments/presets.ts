@@ -176,10 +176,10 @@ const lmAddGrpo = languagePreset('lm-add-grpo', 'GRPO on addition', 'Two-digit a
 const lmSortDapo = languagePreset(
   'lm-sort-dapo',
   'DAPO on sort',
-  "DAPO's clip-higher (ε_high 0.28), token-mean loss, no KL, and its zero-advantage group filter (the filter half of dynamic sampling).",
+  "DAPO's clip-higher (ε_high 0.28), dynamic sampling (groups whose completions all score the same are dropped and more prompts drawn), token-mean loss, no KL.",
   'sort',
   {
-    select: [{ id: 'drop-zero-adv-groups' }],
+    sample: { id: 'group-prompts', params: { prompts: 16, groupSize: 8, temperature: 1, dynamicSampling: true, maxRounds: 10 } },
     surrogate: { id: 'ppo-clip', params: { clipRatioLow: 0.2, clipRatioHigh: 0.28 } },
     aggregate: { id: 'token-mean' },
     regularise: [],

@@ -13,6 +13,7 @@ export function ConfigEditor() {
       <PolicySettings />
       <h2 className="pipeline-title">Algorithm pipeline</h2>
       <StageEditor stage="sample" />
+      <StageListEditor stage="shape" />
       <StageListEditor stage="select" />
       <StageEditor stage="advantage" />
       <StageListEditor stage="weight" />

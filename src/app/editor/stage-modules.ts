@@ -3,7 +3,7 @@ import { REGISTRY } from '../../engine/registry/registry';
 
 /** Stages that take exactly one module, and stages that take a list of them. */
 export const SINGLE_STAGES = ['task', 'sample', 'advantage', 'surrogate', 'aggregate', 'update'] as const;
-export const LIST_STAGES = ['select', 'weight', 'regularise'] as const;
+export const LIST_STAGES = ['shape', 'select', 'weight', 'regularise'] as const;
 export type SingleStage = (typeof SINGLE_STAGES)[number];
 export type ListStage = (typeof LIST_STAGES)[number];
 
@@ -11,6 +11,7 @@ export type ListStage = (typeof LIST_STAGES)[number];
 export const STAGE_TITLES: Record<StageName, string> = {
   task: 'Task',
   sample: 'Sample',
+  shape: 'Shape rewards',
   select: 'Select',
   advantage: 'Advantage',
   weight: 'Weight',
@@ -23,6 +24,7 @@ export const STAGE_TITLES: Record<StageName, string> = {
 export const STAGE_QUESTIONS: Record<StageName, string> = {
   task: 'What should the policy learn?',
   sample: 'How are episodes drawn each update?',
+  shape: 'Which reward terms are added to the verifier\'s score?',
   select: 'Which samples are dropped before the update?',
   advantage: 'How good was each action, compared with what?',
   weight: 'Which steps count more or less?',

@@ -1,3 +1,4 @@
+import { RolloutInspector } from '../inspector/RolloutInspector';
 import { useLabStore } from '../store/lab-store';
 import { BanditBars } from './BanditBars';
 import { CartPoleCanvas } from './CartPoleCanvas';
@@ -10,10 +11,12 @@ export function EnvView() {
   const means = run?.config.task.params.means;
   const taskId = run?.config.task.id;
   const hasView = taskId === 'cartpole' || taskId === 'bandit';
+  // Every task that is not a control task is a language task (and only those post rollouts).
+  const isLanguage = !!run && (!hasView || run.rollouts !== undefined);
 
   return (
     <div className="env-view" data-testid="env-view">
-      <h2>Environment</h2>
+      <h2>{isLanguage ? 'Rollouts' : 'Environment'}</h2>
       {!run && <p className="muted">The selected run's latest episode is replayed here.</p>}
       {run && (
         <div className="env-run">
@@ -23,10 +26,8 @@ export function EnvView() {
           </span>
         </div>
       )}
-      {run && hasView && !sample && <p className="muted">waiting for the first episode…</p>}
-      {run && !hasView && (
-        <p className="muted">No environment view for “{taskId}” yet: its curves and metrics tell the story.</p>
-      )}
+      {run && hasView && !isLanguage && !sample && <p className="muted">waiting for the first episode…</p>}
+      {run && isLanguage && <RolloutInspector sample={run.rollouts} />}
       {run && sample && sample.task === 'cartpole' && (
         <>
           <CartPoleCanvas key={run.id} sample={sample} colour={run.colour} />

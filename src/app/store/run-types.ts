@@ -1,7 +1,7 @@
 import type { RunConfig } from '../../engine/config/schema';
-import type { EpisodeSample, RunEvent, RunStatus } from '../../workers/protocol';
+import type { EpisodeSample, RolloutGroupSample, RunEvent, RunStatus } from '../../workers/protocol';
 
-export type { RunStatus, EpisodeSample };
+export type { RunStatus, EpisodeSample, RolloutGroupSample };
 
 /** What the worker reports about the backend it runs on (name, requested, reason). */
 export type BackendReport = NonNullable<Extract<RunEvent, { type: 'status' }>['backend']>;
@@ -24,6 +24,8 @@ export interface RunView {
   backend?: BackendReport;
   error?: RunError;
   sample?: EpisodeSample;
+  /** Language runs: the latest group of completions, token by token (the rollout inspector). */
+  rollouts?: RolloutGroupSample;
   /** Rows in the metric buffer when the views were last refreshed (changes trigger redraws). */
   rows: number;
 }

@@ -32,6 +32,7 @@ const ref = <S extends keyof typeof REGISTRY>(stage: S) => moduleRef(REGISTRY[st
 export const StagesSchema = z
   .object({
     sample: ref('sample'),
+    shape: z.array(ref('shape')).max(8).default([]),
     select: z.array(ref('select')).max(8).default([]),
     advantage: ref('advantage'),
     weight: z.array(ref('weight')).max(8).default([]),
@@ -108,7 +109,7 @@ function crossFieldErrors(c: RunConfig): ConfigError[] {
     errors.push({ path: 'stages.advantage.id', message: 'language policies have no critic here: use grpo, rloo or reward-to-go' });
   }
   const grouped = c.stages.sample.id === 'group-episodes' || languageSampler;
-  const needsGroups = c.stages.advantage.id === 'grpo' || c.stages.advantage.id === 'rloo';
+  const needsGroups = (findModule('advantage', c.stages.advantage.id).create(c.stages.advantage.params) as { needsGroups: boolean }).needsGroups;
   if (needsGroups && !grouped) {
     errors.push({
       path: 'stages.advantage.id',

@@ -32,6 +32,10 @@ export interface Batch {
   /** Returns and lengths of the episodes that ended while sampling this batch. */
   finishedEpisodes: { ret: number; len: number }[];
   envSteps: number;
+  /** Sampling rounds this batch took (DAPO dynamic sampling draws more than one). */
+  genRounds?: number;
+  /** log π_ref of each sampled step, filled when an estimator puts the KL in the reward. */
+  refLogp?: Float32Array;
   /** Language batches: the tokens each sequence was scored on. */
   lm?: LanguageBatchData;
 }

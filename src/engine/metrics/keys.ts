@@ -28,6 +28,7 @@ export const METRIC_KEYS = [
   'adv/max',
   'group/zero_adv_frac',
   'select/keep_frac',
+  'select/gen_rounds',
   'cov/logp_adv',
   'grad/norm',
   'lr',

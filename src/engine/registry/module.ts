@@ -4,6 +4,7 @@ import type { z } from 'zod';
 export const STAGES = [
   'task',
   'sample',
+  'shape',
   'select',
   'advantage',
   'weight',

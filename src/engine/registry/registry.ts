@@ -11,6 +11,8 @@ import { gaeAdvantage } from '../stages/advantage/gae.module';
 import { rewardToGoAdvantage } from '../stages/advantage/reward-to-go.module';
 import { grpoAdvantage } from '../stages/advantage/grpo.module';
 import { rlooAdvantage } from '../stages/advantage/rloo.module';
+import { reinforcePlusPlusAdvantage } from '../stages/advantage/reinforce-pp.module';
+import { overlongPenaltyShaper } from '../stages/shape/overlong-penalty.module';
 import { vanillaPgSurrogate } from '../stages/surrogate/vanilla-pg.module';
 import { ppoClipSurrogate } from '../stages/surrogate/ppo-clip.module';
 import { seqMeanTokenMean, seqMeanTokenSum, seqMeanTokenSumNorm, tokenMean } from '../stages/aggregate/aggregation';
@@ -25,8 +27,9 @@ import { adamUpdate } from '../stages/update/adam.module';
 export const REGISTRY = {
   task: [cartpoleTask, banditTask, ...LANGUAGE_TASKS],
   sample: [vectorRolloutSampler, episodesSampler, groupEpisodesSampler, groupPromptsSampler],
+  shape: [overlongPenaltyShaper],
   select: [dropZeroAdvGroups],
-  advantage: [gaeAdvantage, rewardToGoAdvantage, grpoAdvantage, rlooAdvantage],
+  advantage: [gaeAdvantage, rewardToGoAdvantage, grpoAdvantage, rlooAdvantage, reinforcePlusPlusAdvantage],
   weight: [],
   surrogate: [ppoClipSurrogate, vanillaPgSurrogate],
   aggregate: [tokenMean, seqMeanTokenMean, seqMeanTokenSum, seqMeanTokenSumNorm],

@@ -3,6 +3,7 @@ import type { TaskSpec } from '../tasks/task-spec';
 import { findModule } from '../registry/registry';
 import type { Sampler } from '../stages/sample/sampler';
 import type { Selector } from '../stages/select/select';
+import type { Shaper } from '../stages/shape/shaper';
 import type { AdvantageEstimator } from '../stages/advantage/advantage';
 import type { Surrogate } from '../stages/surrogate/surrogate';
 import type { Aggregator } from '../stages/aggregate/aggregation';
@@ -13,6 +14,7 @@ import type { UpdateParams } from '../stages/update/adam.module';
 export interface Pipeline {
   task: TaskSpec;
   sampler: Sampler;
+  shapers: Shaper[];
   selectors: Selector[];
   advantage: AdvantageEstimator;
   surrogate: Surrogate;
@@ -28,6 +30,7 @@ export function buildPipeline(config: RunConfig): Pipeline {
   return {
     task: make<TaskSpec>('task', config.task),
     sampler: make<Sampler>('sample', s.sample),
+    shapers: s.shape.map((r) => make<Shaper>('shape', r)),
     selectors: s.select.map((r) => make<Selector>('select', r)),
     advantage: make<AdvantageEstimator>('advantage', s.advantage),
     surrogate: make<Surrogate>('surrogate', s.surrogate),

@@ -51,7 +51,7 @@ export class Trainer {
     this.updateRng = root.fork();
     const { task, advantage, regularisers } = this.pipeline;
     this.policy = makePolicy(task, config.policy, advantage.needsCritic, initRng);
-    this.reference = regularisers.some((r) => r.needsReference)
+    this.reference = regularisers.some((r) => r.needsReference) || advantage.needsReferenceLogp
       ? makePolicy(task, config.policy, false, root.fork(), 'reference')
       : null;
     if (this.reference) copyPolicy(this.policy, this.reference);
@@ -96,8 +96,9 @@ export class Trainer {
     const sampled = await this.stage('sample', () => sampler.collect({ task, policy: this.policy, rng: this.sampleRng }));
     this.envSteps += sampled.envSteps;
     if (task.kind === 'control') for (const ep of sampled.finishedEpisodes) this.episodes.push(ep.ret, ep.len);
-    else this.tokens += sampled.n;
+    else this.tokens += sampled.envSteps;
 
+    for (const shaper of this.pipeline.shapers) await this.stage('shape', () => shaper.apply(sampled, maxSequenceLength(task)));
     let batch = sampled;
     for (const sel of selectors) {
       const keep = await this.stage('select', () => sel.keep(batch));
@@ -113,9 +114,11 @@ export class Trainer {
       row['reward/std'] = std;
     }
     row['select/keep_frac'] = keepFrac;
+    if (sampled.genRounds !== undefined) row['select/gen_rounds'] = sampled.genRounds;
     row['policy/entropy'] = meanStd(sampled.entropy).mean;
 
     if (batch.n > 0) {
+      if (advantage.needsReferenceLogp && this.reference) batch.refLogp = await this.referenceLogp(batch);
       const adv = await this.stage('advantage', () => advantage.compute(batch));
       this.checkFinite('advantage', adv.advantages);
       this.last = { batch, advantages: adv.advantages };
@@ -128,8 +131,6 @@ export class Trainer {
       const lr = this.learningRate(progress);
       row.lr = lr;
       Object.assign(row, await this.stage('update', () => this.update(batch, adv.advantages, adv.returns, lr, progress)));
-    } else {
-      row['group/zero_adv_frac'] = 1;
     }
 
     this.stepIndex += 1;
@@ -174,6 +175,15 @@ export class Trainer {
     const sampling = { temperature: 1, topK: 0, topP: 1, minP: 0, ...(this.config.stages.sample.params as object) };
     const r = await evaluateLanguage(task, this.policy, this.evalSet, s.evalSamples, s.evalK, sampling, this.config.seed ^ 0xe7a1);
     return { 'eval/pass@1': r.passAt1, 'eval/pass@k': r.passAtK, 'eval/k': r.k };
+  }
+
+  /** log π_ref of every step of the batch (for a KL in the reward), one read-back. */
+  private async referenceLogp(batch: Batch): Promise<Float32Array> {
+    const all = Int32Array.from({ length: batch.n }, (_, i) => i);
+    const t = tf.tidy(() => this.reference!.score(batch, all).logp);
+    const out = (await t.data()) as Float32Array;
+    t.dispose();
+    return Float32Array.from(out);
   }
 
   /** One group of the last batch, token by token (language runs). */

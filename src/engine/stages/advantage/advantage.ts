@@ -5,6 +5,8 @@ export interface AdvantageEstimator {
   readonly needsCritic: boolean;
   /** The estimator compares sequences within a group (the sampler must draw groups). */
   readonly needsGroups: boolean;
+  /** The estimator reads log π_ref at the sampled steps (KL in the reward). */
+  readonly needsReferenceLogp?: boolean;
   compute(batch: Batch): Advantages;
 }
 

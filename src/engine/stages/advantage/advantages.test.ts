@@ -4,6 +4,7 @@ import { grpoAdvantages } from './grpo.module';
 import { rlooAdvantages } from './rloo.module';
 import { gae, rewardToGo } from './returns';
 import { rewardToGoAdvantage } from './reward-to-go.module';
+import { reinforcePlusPlus, reinforcePlusPlusBaseline } from './reinforce-pp.module';
 
 const close = (got: ArrayLike<number>, want: number[], digits = 4) =>
   want.forEach((w, i) => expect(got[i]).toBeCloseTo(w, digits));
@@ -68,5 +69,31 @@ describe('returns and GAE (algorithms-control.md C.2, D.1)', () => {
     const trunc = oneSequence([1], [0.5], { truncated: true, bootstrapValue: 2 });
     expect(gae(trunc, trunc.values!, 0.5, 0.95, false).advantages[0]).toBeCloseTo(0.5, 6);
     expect(gae(trunc, trunc.values!, 0.5, 0.95, true).advantages[0]).toBeCloseTo(1.5, 6);
+  });
+});
+
+describe('REINFORCE++ (algorithms-llm.md §1.5, Appendix C)', () => {
+  /** Sequences with given rewards, lengths and groups, steps packed in order. */
+  function seqBatch(rewards: number[], lengths: number[], groups: number[]): Batch {
+    const n = lengths.reduce((a, b) => a + b, 0);
+    let at = 0;
+    const seqs = rewards.map((r, i) => {
+      const s = { start: at, length: lengths[i], group: groups[i], reward: r, terminated: true, truncated: false, bootstrapValue: 0 };
+      at += lengths[i];
+      return s;
+    });
+    const seqId = new Int32Array(n);
+    seqs.forEach((s, i) => seqId.fill(i, s.start, s.start + s.length));
+    return { n, obsDim: 0, nActions: 2, obs: new Float32Array(0), actions: new Int32Array(n), logpOld: new Float32Array(n), entropy: new Float32Array(n), rewards: new Float32Array(n), values: null, seqId, seqs, finishedEpisodes: [], envSteps: n };
+  }
+
+  it('β 0.01, KL [0.1,0.2] R 1 and KL [0,0.3] R 0 → [0.8652, 0.8669, −0.8660, −0.8660]', () => {
+    const b = seqBatch([1, 0], [2, 2], [0, 1]);
+    close(reinforcePlusPlus(b, [0.1, 0.2, 0.0, 0.3], 0.01, 1), [0.8652, 0.8669, -0.866, -0.866]);
+  });
+
+  it('baseline variant: R [1,0,0,1], lengths [2,3,1,2] → ±0.9354 on every token', () => {
+    const b = seqBatch([1, 0, 0, 1], [2, 3, 1, 2], [0, 0, 0, 0]);
+    close(reinforcePlusPlusBaseline(b), [0.9354, 0.9354, -0.9354, -0.9354, -0.9354, -0.9354, 0.9354, 0.9354]);
   });
 });

@@ -4,6 +4,7 @@ import type { Batch, Sequence } from '../../core/batch';
 import { sampleWithKvCache } from '../../policy/transformer/kv-sampler';
 import { EOS, PAD } from '../../tasks/language/vocab';
 import { languageContext, type Sampler } from './sampler';
+import type { LanguageExample } from '../../tasks/language/language-task';
 
 export const SamplingSchema = {
   temperature: z.number().gt(0).max(10).default(1).describe('Softmax temperature (TRL temperature)'),
@@ -33,53 +34,85 @@ export const groupPromptsSampler = defineModule({
     prompts: z.number().int().min(1).max(256).default(16).describe('Q: prompts per update'),
     groupSize: z.number().int().min(1).max(64).default(8).describe('G: completions per prompt (TRL num_generations)'),
     ...SamplingSchema,
+    dynamicSampling: z
+      .boolean()
+      .default(false)
+      .describe('DAPO: drop groups whose rewards are all equal and draw more prompts until Q groups remain'),
+    maxRounds: z.number().int().min(1).max(50).default(10).describe('Dynamic sampling: most rounds of Q prompts per update (verl max_num_gen_batches)'),
   }),
   create: (p): Sampler => ({
     grouped: true,
     async collect(ctx): Promise<Batch> {
       const { task, policy, rng } = languageContext(ctx);
-      const examples = Array.from({ length: p.prompts }, () => task.sample(rng));
-      const prompts = examples.flatMap((ex) => Array.from({ length: p.groupSize }, () => ex.prompt));
       const S = task.maxCompletionLength;
-      const out = await sampleWithKvCache(policy.model, prompts, S, p, rng, { eos: EOS, pad: PAD });
-      const n = out.lengths.reduce((a, b) => a + b, 0);
-      const actions = new Int32Array(n);
-      const logpOld = new Float32Array(n);
-      const entropy = new Float32Array(n);
-      const rewards = new Float32Array(n);
-      const seqId = new Int32Array(n);
-      const seqs: Sequence[] = [];
-      let at = 0;
-      for (let r = 0; r < out.rows; r++) {
-        const len = out.lengths[r];
-        const ex = examples[Math.floor(r / p.groupSize)];
-        const completion = Array.from(out.tokens.subarray(r * S, r * S + len));
-        const reward = task.reward(ex, completion);
-        actions.set(out.tokens.subarray(r * S, r * S + len), at);
-        logpOld.set(out.logp.subarray(r * S, r * S + len), at);
-        entropy.set(out.entropy.subarray(r * S, r * S + len), at);
-        seqId.fill(r, at, at + len);
-        rewards[at + len - 1] = reward; // outcome reward on the last token
-        const ended = completion[len - 1] === EOS;
-        seqs.push({ start: at, length: len, group: Math.floor(r / p.groupSize), reward, terminated: ended, truncated: !ended, bootstrapValue: 0 });
-        at += len;
+      const G = p.groupSize;
+      const kept: DrawnGroup[] = [];
+      let sampledTokens = 0;
+      let rounds = 0;
+      // DAPO dynamic sampling: keep drawing rounds of Q prompts until Q groups carry signal.
+      while (rounds < (p.dynamicSampling ? p.maxRounds : 1)) {
+        rounds += 1;
+        const examples = Array.from({ length: p.prompts }, () => task.sample(rng));
+        const prompts = examples.flatMap((ex) => Array.from({ length: G }, () => ex.prompt));
+        const out = await sampleWithKvCache(policy.model, prompts, S, p, rng, { eos: EOS, pad: PAD });
+        sampledTokens += out.lengths.reduce((a, b) => a + b, 0);
+        examples.forEach((ex, q) => {
+          const rows = Array.from({ length: G }, (_, g) => q * G + g);
+          const rewards = rows.map((r) => task.reward(ex, Array.from(out.tokens.subarray(r * S, r * S + out.lengths[r]))));
+          if (p.dynamicSampling && Math.max(...rewards) === Math.min(...rewards)) return;
+          kept.push({ example: ex, rewards, rows: rows.map((r) => ({ tokens: out.tokens.subarray(r * S, (r + 1) * S), logp: out.logp.subarray(r * S, (r + 1) * S), entropy: out.entropy.subarray(r * S, (r + 1) * S), length: out.lengths[r] })) });
+        });
+        if (kept.length >= p.prompts) break;
       }
-      return {
-        n,
-        obsDim: 0,
-        nActions: policy.model.vocabSize,
-        obs: new Float32Array(0),
-        actions,
-        logpOld,
-        entropy,
-        rewards,
-        values: null,
-        seqId,
-        seqs,
-        finishedEpisodes: seqs.map((s) => ({ ret: s.reward, len: s.length })),
-        envSteps: n,
-        lm: { prompts, completions: out.tokens, steps: S, exampleIds: examples.flatMap((ex) => Array(p.groupSize).fill(ex.id)) },
-      };
+      return assembleLanguageBatch(kept.slice(0, p.prompts), S, policy.model.vocabSize, sampledTokens, rounds);
     },
   }),
 });
+
+interface DrawnGroup {
+  example: LanguageExample;
+  rewards: number[];
+  rows: { tokens: Int32Array; logp: Float32Array; entropy: Float32Array; length: number }[];
+}
+
+function assembleLanguageBatch(groups: DrawnGroup[], S: number, vocab: number, sampledTokens: number, rounds: number): Batch {
+  const rows = groups.flatMap((g, gi) => g.rows.map((row, i) => ({ ...row, group: gi, reward: g.rewards[i], example: g.example })));
+  const n = rows.reduce((a, r) => a + r.length, 0);
+  const actions = new Int32Array(n);
+  const logpOld = new Float32Array(n);
+  const entropy = new Float32Array(n);
+  const rewards = new Float32Array(n);
+  const seqId = new Int32Array(n);
+  const completions = new Int32Array(rows.length * S);
+  const seqs: Sequence[] = [];
+  let at = 0;
+  rows.forEach((row, r) => {
+    const len = row.length;
+    actions.set(row.tokens.subarray(0, len), at);
+    logpOld.set(row.logp.subarray(0, len), at);
+    entropy.set(row.entropy.subarray(0, len), at);
+    completions.set(row.tokens, r * S);
+    seqId.fill(r, at, at + len);
+    rewards[at + len - 1] = row.reward; // outcome reward on the last token
+    const ended = row.tokens[len - 1] === EOS;
+    seqs.push({ start: at, length: len, group: row.group, reward: row.reward, terminated: ended, truncated: !ended, bootstrapValue: 0 });
+    at += len;
+  });
+  return {
+    n,
+    obsDim: 0,
+    nActions: vocab,
+    obs: new Float32Array(0),
+    actions,
+    logpOld,
+    entropy,
+    rewards,
+    values: null,
+    seqId,
+    seqs,
+    finishedEpisodes: seqs.map((s) => ({ ret: s.reward, len: s.length })),
+    envSteps: sampledTokens,
+    genRounds: rounds,
+    lm: { prompts: rows.map((r) => r.example.prompt), completions, steps: S, exampleIds: rows.map((r) => r.example.id) },
+  };
+}

@@ -1,0 +1,13 @@
+import type { Batch } from '../../core/batch';
+
+/** A reward-shaping term: changes sequence rewards (and the last step's reward) in place. */
+export interface Shaper {
+  apply(batch: Batch, maxLength: number): void;
+}
+
+/** Adds delta to a sequence's reward and to its last step's reward, keeping the two in step. */
+export function addToReward(batch: Batch, seq: number, delta: number): void {
+  const s = batch.seqs[seq];
+  s.reward += delta;
+  batch.rewards[s.start + s.length - 1] += delta;
+}

@@ -144,7 +144,8 @@ describe('a language run in Chromium', () => {
       expect(await rows.nth(i).getByTestId('inspector-token').count()).toBeGreaterThan(0);
     }
     expect(await page.locator('[data-testid="inspector-token"][data-label="<eos>"]').count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('inspector-prompt').textContent()).toMatch(/[a-z]+\?/);
+    const prompt = await page.getByTestId('inspector-prompt').locator('[data-label]').evaluateAll((els) => els.map((e) => e.getAttribute('data-label')).join(''));
+    expect(prompt).toMatch(/^<bos>[a-z]+\?<sep>$/);
   });
 
   it('switches the colour mode to entropy and shows a token tooltip with 5 alternatives', async () => {

@@ -25,8 +25,8 @@ describe('inspector colour scales', () => {
   });
 
   it('spans a symmetric advantage range and a rounded entropy range', () => {
-    expect(colourScale('advantage', sample).domain).toEqual([-2, 2]);
-    expect(colourScale('entropy', sample).domain).toEqual([0, 1]);
+    expect(colourScale('advantage', sample).domain).toEqual([-1.5, 1.5]);
+    expect(colourScale('entropy', sample).domain).toEqual([0, 0.75]);
     expect(colourScale('probability', sample).domain).toEqual([0, 1]);
     // An all-zero group (every completion equally good) still has a usable scale.
     expect(colourScale('advantage', { ...sample, completions: [{ reward: 1, advantage: 0, tokens: [tok(0, 0, 1)] }] }).domain).toEqual([-1, 1]);
@@ -35,8 +35,8 @@ describe('inspector colour scales', () => {
   it('colours zero advantage near-white, negative red, positive blue, with readable text', () => {
     const s = colourScale('advantage', sample);
     expect(s.chip(0).background).toBe('#f7f7f7');
-    expect(s.chip(-2)).toEqual({ background: '#b2182b', color: '#ffffff' });
-    expect(s.chip(2).background).toBe('#2166ac');
+    expect(s.chip(-1.5)).toEqual({ background: '#b2182b', color: '#ffffff' });
+    expect(s.chip(1.5).background).toBe('#2166ac');
     expect(s.chip(0).color).toBe('#1f2937');
   });
 
@@ -47,7 +47,8 @@ describe('inspector colour scales', () => {
     expect(signClass(0.5)).toBe('pos');
     expect(signClass(-0.5)).toBe('neg');
     expect(signClass(0)).toBe('zero');
-    expect(niceCeil(1.3)).toBe(2);
+    expect(niceCeil(1.3)).toBe(1.5);
+    expect(niceCeil(0.21)).toBe(0.25);
     expect(niceCeil(0)).toBe(1);
   });
 

@@ -55,11 +55,11 @@ function luminance([r, g, b]: Rgb): number {
   return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }
 
-/** The smallest 1, 2, 2.5 or 5 × 10^k at or above v (a round scale end). */
+/** The smallest 1, 1.25, 1.5, 2, 2.5, 3, 4, 5 or 7.5 × 10^k at or above v (a round scale end). */
 export function niceCeil(v: number): number {
   if (!(v > 0) || !Number.isFinite(v)) return 1;
   const p = 10 ** Math.floor(Math.log10(v));
-  return ([1, 2, 2.5, 5, 10].find((m) => m * p >= v - 1e-12) ?? 10) * p;
+  return ([1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 7.5, 10].find((m) => m * p >= v - 1e-12) ?? 10) * p;
 }
 
 export interface ChipColour {
@@ -111,7 +111,7 @@ export function colourScale(mode: InspectorMode, sample: RolloutGroupSample | un
   };
   const gradient = `linear-gradient(to right, ${stops.map((s, i) => `${hex(s)} ${((100 * i) / (stops.length - 1)).toFixed(0)}%`).join(', ')})`;
   const ends: [string, string] =
-    mode === 'advantage' ? ['worse than group', 'better'] : mode === 'entropy' ? ['certain', 'uncertain'] : ['unlikely', 'likely'];
+    mode === 'advantage' ? ['worse', 'better'] : mode === 'entropy' ? ['certain', 'uncertain'] : ['unlikely', 'likely'];
   return { mode, domain, chip, gradient, ends, unit: mode === 'entropy' ? 'nats' : '' };
 }
 

@@ -13,6 +13,7 @@ import { grpoAdvantage } from '../stages/advantage/grpo.module';
 import { rlooAdvantage } from '../stages/advantage/rloo.module';
 import { reinforcePlusPlusAdvantage } from '../stages/advantage/reinforce-pp.module';
 import { overlongPenaltyShaper } from '../stages/shape/overlong-penalty.module';
+import { klRewardShaper } from '../stages/shape/kl-reward.module';
 import { vanillaPgSurrogate } from '../stages/surrogate/vanilla-pg.module';
 import { ppoClipSurrogate } from '../stages/surrogate/ppo-clip.module';
 import { seqMeanTokenMean, seqMeanTokenSum, seqMeanTokenSumNorm, tokenMean } from '../stages/aggregate/aggregation';
@@ -27,7 +28,7 @@ import { adamUpdate } from '../stages/update/adam.module';
 export const REGISTRY = {
   task: [cartpoleTask, banditTask, ...LANGUAGE_TASKS],
   sample: [vectorRolloutSampler, episodesSampler, groupEpisodesSampler, groupPromptsSampler],
-  shape: [overlongPenaltyShaper],
+  shape: [overlongPenaltyShaper, klRewardShaper],
   select: [dropZeroAdvGroups],
   advantage: [gaeAdvantage, rewardToGoAdvantage, grpoAdvantage, rlooAdvantage, reinforcePlusPlusAdvantage],
   weight: [],

@@ -79,6 +79,23 @@ describe('language runs', () => {
     }
   });
 
+  it('runs REINFORCE++ with its KL in the reward, and KL-in-reward shaping under GRPO', async () => {
+    for (const stages of [
+      { advantage: { id: 'reinforce-pp', params: { klCoef: 0.1 } }, regularise: [] },
+      { shape: [{ id: 'kl-reward', params: { beta: 0.1, estimator: 'k3' } }], regularise: [] },
+    ]) {
+      const base = lmConfig('plain');
+      const cfg = parseRunConfig({ ...base, stages: { ...base.stages, ...stages } });
+      if (!cfg.ok) throw new Error(JSON.stringify(cfg.errors));
+      const t = await Trainer.create(cfg.config);
+      for (let i = 0; i < 3; i++) {
+        const row = await t.step();
+        expect(Number.isFinite(row['loss/policy'])).toBe(true);
+      }
+      t.dispose();
+    }
+  });
+
   it('refuses a base checkpoint made for other task params, naming them', async () => {
     const fake = async () => ({ format: 'pg-lab-checkpoint', version: 1, task: 'reverse', taskParams: { length: 5, alphabet: 26, graded: false }, transformer: { layers: 1, dModel: 32, heads: 2, context: 16, mlpRatio: 4 }, vocabSize: 51, made: { by: 'test', seed: 1, steps: 1, demoNoise: 0, lr: 1, batch: 1 }, eval: { prompts: 1, samples: 1, passAt1: 0, passAtK: 0, k: 1 }, weights: [] });
     const cfg = lmConfig('plain', { policy: { init: 'checkpoint', transformer: { layers: 1, dModel: 32, heads: 2, context: 16 } } });

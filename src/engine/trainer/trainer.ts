@@ -51,7 +51,8 @@ export class Trainer {
     this.updateRng = root.fork();
     const { task, advantage, regularisers } = this.pipeline;
     this.policy = makePolicy(task, config.policy, advantage.needsCritic, initRng);
-    this.reference = regularisers.some((r) => r.needsReference) || advantage.needsReferenceLogp
+    this.reference =
+      regularisers.some((r) => r.needsReference) || advantage.needsReferenceLogp || this.pipeline.shapers.some((s) => s.needsReferenceLogp)
       ? makePolicy(task, config.policy, false, root.fork(), 'reference')
       : null;
     if (this.reference) copyPolicy(this.policy, this.reference);
@@ -98,6 +99,8 @@ export class Trainer {
     if (task.kind === 'control') for (const ep of sampled.finishedEpisodes) this.episodes.push(ep.ret, ep.len);
     else this.tokens += sampled.envSteps;
 
+    const wantsRef = advantage.needsReferenceLogp || this.pipeline.shapers.some((s) => s.needsReferenceLogp);
+    if (wantsRef && this.reference) sampled.refLogp = await this.referenceLogp(sampled);
     for (const shaper of this.pipeline.shapers) await this.stage('shape', () => shaper.apply(sampled, maxSequenceLength(task)));
     let batch = sampled;
     for (const sel of selectors) {
@@ -118,7 +121,6 @@ export class Trainer {
     row['policy/entropy'] = meanStd(sampled.entropy).mean;
 
     if (batch.n > 0) {
-      if (advantage.needsReferenceLogp && this.reference) batch.refLogp = await this.referenceLogp(batch);
       const adv = await this.stage('advantage', () => advantage.compute(batch));
       this.checkFinite('advantage', adv.advantages);
       this.last = { batch, advantages: adv.advantages };

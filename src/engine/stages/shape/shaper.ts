@@ -2,6 +2,8 @@ import type { Batch } from '../../core/batch';
 
 /** A reward-shaping term: changes sequence rewards (and the last step's reward) in place. */
 export interface Shaper {
+  /** The term reads log π_ref at the sampled steps (batch.refLogp). */
+  readonly needsReferenceLogp?: boolean;
   apply(batch: Batch, maxLength: number): void;
 }
 

@@ -26,6 +26,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'target-pass1': { type: 'string', default: '0.1' },
     'max-steps': { type: 'string', default: '4000' },
+    'manifest-only': { type: 'boolean', default: false },
   },
 });
 
@@ -87,8 +88,8 @@ async function pretrain(def: (typeof LANGUAGE_TASKS)[number]): Promise<Checkpoin
 
 await initBackend('wasm');
 mkdirSync(values.out!, { recursive: true });
-const chosen = values.task ? LANGUAGE_TASKS.filter((d) => d.id === values.task) : LANGUAGE_TASKS;
-if (chosen.length === 0) throw new Error(`unknown task "${values.task}"`);
+const chosen = values['manifest-only'] ? [] : values.task ? LANGUAGE_TASKS.filter((d) => d.id === values.task) : LANGUAGE_TASKS;
+if (values.task && chosen.length === 0) throw new Error(`unknown task "${values.task}"`);
 for (const def of chosen) {
   const ck = await pretrain(def);
   writeFileSync(`${values.out}/${ck.task}.json`, JSON.stringify(ck));

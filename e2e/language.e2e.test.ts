@@ -174,9 +174,21 @@ describe('a language run in Chromium', () => {
     await token.blur();
     await tooltip.waitFor({ state: 'detached' });
 
-    // The screenshot shows the entropy colours with a tooltip open.
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('finishes its 6 updates and saves a screenshot of the inspector with a tooltip open', async () => {
+    await page.waitForSelector(`[data-testid="run-card"][data-run="${run}"]:is([data-status="done"], [data-status="failed"])`, { timeout: WAIT_MS });
+    expect(await card(run).getAttribute('data-status'), (await card(run).textContent()) ?? '').toBe('done');
+    // Held-out evaluations at updates 1, 2, 4 and 6.
+    await waitForPoints('eval', run, 4);
+    for (const id of ['eval', 'reward/mean', 'policy/entropy', 'kl', 'grad/norm']) {
+      expect(await page.getByTestId(`chart-${id}`).getAttribute('data-finite'), id).toBe('true');
+    }
+    expect(await page.getByTestId('rollout-inspector').textContent()).toMatch(/Update \d+ · \d+ completions of one prompt/);
+
     await page.getByTestId('inspector-token').nth(2).hover();
-    await tooltip.waitFor();
+    await page.getByTestId('inspector-tooltip').waitFor();
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
     expect(pageErrors).toEqual([]);

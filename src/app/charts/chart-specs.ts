@@ -34,6 +34,7 @@ export const CHARTS: ChartSpec[] = [
     title: 'Episode return',
     help: 'Mean return of the last 20 finished episodes',
     series: [{ key: 'episode/return_mean', name: 'return' }],
+    onlyWhen: 'episode/return_mean',
   },
   {
     id: 'reward/mean',

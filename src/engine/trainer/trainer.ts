@@ -94,6 +94,11 @@ export class Trainer {
     const { sampler, selectors, advantage, task } = this.pipeline;
     const progress = this.stepIndex / this.totalUpdates;
 
+    // The first row's evaluation is of the starting policy (the base checkpoint), before any update.
+    const baseEval =
+      task.kind === 'language' && this.stepIndex === 0 && this.config.schedule.evalEvery > 0
+        ? await this.stage('measure', () => this.evaluate())
+        : null;
     const sampled = await this.stage('sample', () => sampler.collect({ task, policy: this.policy, rng: this.sampleRng }));
     this.envSteps += sampled.envSteps;
     if (task.kind === 'control') for (const ep of sampled.finishedEpisodes) this.episodes.push(ep.ret, ep.len);
@@ -109,7 +114,7 @@ export class Trainer {
     }
     const keepFrac = sampled.seqs.length ? batch.seqs.length / sampled.seqs.length : 1;
 
-    const row: MetricRow = { step: this.stepIndex + 1 };
+    const row: MetricRow = { step: this.stepIndex + 1, ...baseEval };
     const rewards = sampled.seqs.filter((s) => s.terminated || s.truncated).map((s) => s.reward);
     if (rewards.length) {
       const { mean, std } = meanStd(rewards);
@@ -148,7 +153,7 @@ export class Trainer {
     if (task.kind === 'language') {
       row['completion/length_mean'] = meanStd(sampled.seqs.map((s) => s.length)).mean;
       const every = this.config.schedule.evalEvery;
-      if (every > 0 && (this.stepIndex % every === 0 || this.stepIndex === 1 || this.done)) {
+      if (every > 0 && (this.stepIndex % every === 0 || this.done) && this.stepIndex > 1) {
         Object.assign(row, await this.stage('measure', () => this.evaluate()));
       }
     }

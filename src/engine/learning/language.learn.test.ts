@@ -23,7 +23,7 @@ async function gain(presetId: string, updates: number) {
   const first = evals[0];
   const last = evals.at(-1)!;
   console.log(
-    `${presetId}: base pass@1 ${base.passAt1.toFixed(3)} (manifest), ${first['eval/pass@1'].toFixed(3)} at update 1; ` +
+    `${presetId}: base pass@1 ${base.passAt1.toFixed(3)} (manifest), ${first['eval/pass@1'].toFixed(3)} measured by the run before its first update; ` +
       `after ${updates} updates ${last['eval/pass@1'].toFixed(3)}, pass@16 ${last['eval/pass@k']!.toFixed(3)}; ` +
       `${((performance.now() - t0) / 1000).toFixed(0)} s wall`,
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAPERS } from '../../registry/papers';
 import { defineModule } from '../../registry/module';
 import type { Batch } from '../../core/batch';
 import { broadcastToSteps, type AdvantageEstimator } from './advantage';
@@ -42,13 +43,7 @@ export const grpoAdvantage = defineModule({
   label: 'GRPO group-normalised',
   explain: "Each sequence's reward minus its group's mean, divided by the group's std: no critic needed.",
   formula: 'A_i = \\frac{R_i - \\mathrm{mean}(R_{1..G})}{\\mathrm{std}(R_{1..G}) + \\epsilon}',
-  paper: {
-    short: 'GRPO',
-    title: 'DeepSeekMath: Pushing the Limits of Mathematical Reasoning in Open Language Models',
-    authors: 'Shao et al.',
-    year: 2024,
-    url: 'https://arxiv.org/abs/2402.03300',
-  },
+  paper: PAPERS.grpo,
   schema: z.object({
     scaleRewards: z
       .enum(['group', 'batch', 'none'])

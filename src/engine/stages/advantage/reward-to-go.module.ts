@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAPERS } from '../../registry/papers';
 import { defineModule } from '../../registry/module';
 import { rewardToGo } from './returns';
 import { meanStd } from './group-stats';
@@ -11,12 +12,7 @@ export const rewardToGoAdvantage = defineModule({
   label: 'Return (REINFORCE)',
   explain: 'Each action is credited with the return that followed it (or the whole episode return), minus an optional baseline.',
   formula: 'A_t = \\sum_{k\\ge t} \\gamma^{k-t} r_k - b(s_t)',
-  paper: {
-    short: 'REINFORCE',
-    title: 'Simple statistical gradient-following algorithms for connectionist reinforcement learning',
-    authors: 'Williams',
-    year: 1992,
-  },
+  paper: PAPERS.reinforce,
   schema: z.object({
     gamma: z.number().min(0).max(1).default(0.99).describe('Discount γ'),
     credit: z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAPERS } from '../../registry/papers';
 import { defineModule, type PaperRef } from '../../registry/module';
 
 export type AggregationMode = 'token-mean' | 'seq-mean-token-mean' | 'seq-mean-token-sum' | 'seq-mean-token-sum-norm';
@@ -70,14 +71,14 @@ export const tokenMean = aggregationModule(
   'Token mean',
   'Average over all steps of the batch: long sequences weigh more (DAPO, verl default, PPO).',
   '\\frac{\\sum_{i,t} l_{i,t}}{\\sum_i |o_i|}',
-  { short: 'DAPO', title: 'DAPO: An Open-Source LLM Reinforcement Learning System at Scale', authors: 'Yu et al.', year: 2025, url: 'https://arxiv.org/abs/2503.14476' },
+  PAPERS.dapo,
 );
 export const seqMeanTokenMean = aggregationModule(
   'seq-mean-token-mean',
   'Sequence mean of token means',
   'Average within each sequence, then over sequences (the original GRPO paper).',
   '\\frac{1}{|B|}\\sum_i \\frac{1}{|o_i|}\\sum_t l_{i,t}',
-  { short: 'GRPO', title: 'DeepSeekMath: Pushing the Limits of Mathematical Reasoning in Open Language Models', authors: 'Shao et al.', year: 2024, url: 'https://arxiv.org/abs/2402.03300' },
+  PAPERS.grpo,
 );
 export const seqMeanTokenSum = aggregationModule(
   'seq-mean-token-sum',

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { PAPERS } from '../../registry/papers';
 import { defineModule } from '../../registry/module';
 import type { Regulariser } from './regulariser';
 import { klPerStep } from './kl-estimators';
@@ -10,13 +11,7 @@ export const klToReference = defineModule({
   label: 'KL to reference (in the loss)',
   explain: 'Penalise drifting from a frozen copy of the starting policy, as GRPO does with β·k3.',
   formula: '\\mathcal{L} \\mathrel{+}= \\beta\\cdot \\mathrm{agg}\\big(e^{-\\Delta}+\\Delta-1\\big),\\; \\Delta = \\log\\pi_\\theta - \\log\\pi_{ref}',
-  paper: {
-    short: 'GRPO',
-    title: 'DeepSeekMath: Pushing the Limits of Mathematical Reasoning in Open Language Models',
-    authors: 'Shao et al.',
-    year: 2024,
-    url: 'https://arxiv.org/abs/2402.03300',
-  },
+  paper: PAPERS.grpo,
   schema: z.object({
     beta: z.number().min(0).max(10).default(0.04).describe('β (TRL beta, verl kl_loss_coef)'),
     estimator: z.enum(['k1', 'k2', 'k3']).default('k3').describe('KL estimator (verl kl_loss_type: k3 = low_var_kl)'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAPERS } from '../../registry/papers';
 import { defineModule } from '../../registry/module';
 import type { Env } from '../../envs/env';
 import { assembleBatch } from './sequence-buffer';
@@ -12,12 +13,7 @@ export const episodesSampler = defineModule({
   label: 'Whole episodes',
   explain: 'Each update samples N complete episodes, run in parallel, each from a fresh random start.',
   formula: '\\tau_i \\sim \\pi_\\theta,\\; i = 1..N',
-  paper: {
-    short: 'REINFORCE',
-    title: 'Simple statistical gradient-following algorithms for connectionist reinforcement learning',
-    authors: 'Williams',
-    year: 1992,
-  },
+  paper: PAPERS.reinforce,
   schema: z.object({
     episodes: z.number().int().min(1).max(1024).default(16).describe('Episodes per update'),
     parallel: z.number().int().min(1).max(1024).default(16).describe('Episodes run at once (one batched policy call per step)'),

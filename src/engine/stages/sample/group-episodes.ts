@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAPERS } from '../../registry/papers';
 import { defineModule } from '../../registry/module';
 import type { Env } from '../../envs/env';
 import { assembleBatch } from './sequence-buffer';
@@ -15,12 +16,7 @@ export const groupEpisodesSampler = defineModule({
   label: 'Groups of episodes',
   explain: 'Each update draws several start states and runs G episodes from each, all in parallel.',
   formula: '\\{o_1..o_G\\} \\sim \\pi_{\\theta_{old}}(\\cdot\\mid q)',
-  paper: {
-    short: 'GRPO',
-    title: 'DeepSeekMath: Pushing the Limits of Mathematical Reasoning in Open Language Models',
-    authors: 'Shao et al.',
-    year: 2024,
-  },
+  paper: PAPERS.grpo,
   schema: z.object({
     groups: z.number().int().min(1).max(256).default(4).describe('Start states (prompts) per update'),
     groupSize: z.number().int().min(2).max(256).default(8).describe('G: episodes per start state'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAPERS } from '../../registry/papers';
 import { defineModule } from '../../registry/module';
 import type { Batch, Sequence } from '../../core/batch';
 import { sampleWithKvCache } from '../../policy/transformer/kv-sampler';
@@ -23,13 +24,7 @@ export const groupPromptsSampler = defineModule({
   label: 'Groups of completions',
   explain: 'Each update draws Q prompts and samples G completions of each (temperature, top-k, top-p, min-p).',
   formula: '\\{o_1..o_G\\} \\sim \\pi_{\\theta_{old}}(\\cdot\\mid q)',
-  paper: {
-    short: 'GRPO',
-    title: 'DeepSeekMath: Pushing the Limits of Mathematical Reasoning in Open Language Models',
-    authors: 'Shao et al.',
-    year: 2024,
-    url: 'https://arxiv.org/abs/2402.03300',
-  },
+  paper: PAPERS.grpo,
   schema: z.object({
     prompts: z.number().int().min(1).max(256).default(16).describe('Q: prompts per update'),
     groupSize: z.number().int().min(1).max(64).default(8).describe('G: completions per prompt (TRL num_generations)'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAPERS } from '../../registry/papers';
 import { defineModule } from '../../registry/module';
 import type { Env } from '../../envs/env';
 import { assembleBatch, SequenceBuffer } from './sequence-buffer';
@@ -15,13 +16,7 @@ export const vectorRolloutSampler = defineModule({
   label: 'Vector rollout (N envs × T steps)',
   explain: 'Steps N environments together for T steps per update; episodes carry over between updates.',
   formula: 'B = N \\cdot T \\text{ steps per update}',
-  paper: {
-    short: 'PPO',
-    title: 'Proximal Policy Optimization Algorithms',
-    authors: 'Schulman et al.',
-    year: 2017,
-    url: 'https://arxiv.org/abs/1707.06347',
-  },
+  paper: PAPERS.ppo,
   schema: z.object({
     numEnvs: z.number().int().min(1).max(1024).default(4).describe('N: environments stepped together (CleanRL num_envs)'),
     numSteps: z.number().int().min(1).max(4096).default(128).describe('T: steps per environment per update (CleanRL num_steps)'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAPERS } from '../../registry/papers';
 import { defineModule } from '../../registry/module';
 import { groupIndices } from '../advantage/group-stats';
 import type { Selector } from './select';
@@ -14,13 +15,7 @@ export const dropZeroAdvGroups = defineModule({
   label: 'Drop zero-advantage groups',
   explain: 'Drop every group whose rewards are all equal: such groups carry no gradient signal.',
   formula: '\\text{keep } q \\iff 0 < |\\{o_i : R_i = \\max R\\}| < G',
-  paper: {
-    short: 'DAPO',
-    title: 'DAPO: An Open-Source LLM Reinforcement Learning System at Scale',
-    authors: 'Yu et al.',
-    year: 2025,
-    url: 'https://arxiv.org/abs/2503.14476',
-  },
+  paper: PAPERS.dapo,
   schema: z.object({
     tolerance: z.number().min(0).max(1e6).default(0).describe('Rewards closer than this count as equal'),
   }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAPERS } from '../../registry/papers';
 import { defineModule } from '../../registry/module';
 import { addToReward, type Shaper } from './shaper';
 
@@ -19,13 +20,7 @@ export const overlongPenaltyShaper = defineModule({
   label: 'Overlong penalty (DAPO)',
   explain: 'A soft length penalty inside a buffer before the length limit, so truncation is not a cliff.',
   formula: 'R_{len} = \\min\\Big(0, \\frac{(L_{max} - L_{cache}) - |o|}{L_{cache}}\\Big)',
-  paper: {
-    short: 'DAPO',
-    title: 'DAPO: An Open-Source LLM Reinforcement Learning System at Scale',
-    authors: 'Yu et al.',
-    year: 2025,
-    url: 'https://arxiv.org/abs/2503.14476',
-  },
+  paper: PAPERS.dapo,
   schema: z.object({
     lCache: z.number().int().min(1).max(100_000).default(4).describe('L_cache: buffer before the limit (paper 4096; lab 4 tokens)'),
     penaltyFactor: z.number().min(0).max(10).default(1).describe('Weight of the penalty (verl overlong_penalty_factor)'),

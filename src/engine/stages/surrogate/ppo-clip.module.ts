@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { PAPERS } from '../../registry/papers';
 import { defineModule } from '../../registry/module';
 import type { Surrogate, SurrogateInputs } from './surrogate';
 
@@ -51,13 +52,7 @@ export const ppoClipSurrogate = defineModule({
   explain: 'Reuse a batch for several epochs; the ratio is clipped so one update cannot move the policy far.',
   formula:
     'l_t = \\max\\big(-A_t r_t,\\; -A_t\\,\\mathrm{clip}(r_t, 1-\\epsilon_{low}, 1+\\epsilon_{high})\\big),\\; r_t = \\frac{\\pi_\\theta(a_t|s_t)}{\\pi_{old}(a_t|s_t)}',
-  paper: {
-    short: 'PPO',
-    title: 'Proximal Policy Optimization Algorithms',
-    authors: 'Schulman, Wolski, Dhariwal, Radford, Klimov',
-    year: 2017,
-    url: 'https://arxiv.org/abs/1707.06347',
-  },
+  paper: PAPERS.ppo,
   schema: z.object({
     clipRatioLow: z.number().min(0).max(1).default(0.2).describe('ε_low: ratio floor 1−ε_low (verl clip_ratio_low, TRL epsilon)'),
     clipRatioHigh: z.number().min(0).max(10).default(0.2).describe('ε_high: ratio ceiling 1+ε_high (verl clip_ratio_high, TRL epsilon_high)'),

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { PAPERS } from '../../registry/papers';
 import { defineModule } from '../../registry/module';
 import type { Surrogate } from './surrogate';
 
@@ -10,12 +11,7 @@ export const vanillaPgSurrogate = defineModule({
   label: 'Policy gradient (no ratio)',
   explain: 'Raise the log-probability of each action in proportion to its advantage; no clipping.',
   formula: 'l_t = -A_t \\log \\pi_\\theta(a_t\\mid s_t)',
-  paper: {
-    short: 'REINFORCE',
-    title: 'Simple statistical gradient-following algorithms for connectionist reinforcement learning',
-    authors: 'Williams',
-    year: 1992,
-  },
+  paper: PAPERS.reinforce,
   schema: z.object({}),
   create: (): Surrogate => ({
     loss: ({ logp, adv }) => tf.neg(tf.mul(adv, logp)),

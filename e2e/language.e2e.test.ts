@@ -3,114 +3,29 @@
  * public/models/reverse.json) on wasm, with the held-out pass@1 chart and the rollout inspector.
  * Run with `npx vite build && npx vitest run --project e2e e2e/language.e2e.test.ts`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, WAIT_MS, card as cardOf, openLab, startRun as start, waitForPoints as waitFor, type Lab } from './lab-harness';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SCREENSHOT = resolve(ROOT, 'test-results/language.png');
-const WAIT_MS = 90_000;
 
-let server: ChildProcess | undefined;
-let browser: Browser | undefined;
+let lab: Lab;
 let page: Page;
-let baseUrl = '';
-const pageErrors: string[] = [];
-const consoleErrors: string[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => ok(port));
-    });
-  });
-}
-
-async function waitForServer(url: string, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`vite preview did not answer at ${url}`);
-}
-
-const card = (runId: string) => page.locator(`[data-testid="run-card"][data-run="${runId}"]`);
-
-/**
- * Waits until `run` has at least `min` points drawn in the chart; fails at once, with the run
- * card's error text, if the run fails meanwhile.
- */
-async function waitForPoints(chartId: string, run: string, min: number): Promise<void> {
-  await page.waitForFunction(
-    ([id, r, n]) => {
-      const runCard = document.querySelector(`[data-testid="run-card"][data-run="${r}"]`);
-      if (runCard?.getAttribute('data-status') === 'failed') return true;
-      const el = document.querySelector(`[data-testid="chart-${id}"]`);
-      const s = JSON.parse(el?.getAttribute('data-series') ?? '[]') as { run: string; points: number }[];
-      return s.some((x) => x.run === r && x.points >= n);
-    },
-    [chartId, run, min] as const,
-    { timeout: WAIT_MS, polling: 250 },
-  );
-  if ((await card(run).getAttribute('data-status')) === 'failed') {
-    throw new Error(`run ${run} failed: ${await card(run).textContent()}`);
-  }
-}
-
-async function startRun(): Promise<string> {
-  const before = await page.getByTestId('run-card').count();
-  await page.getByTestId('start-button').click();
-  const added = page.getByTestId('run-card').nth(before);
-  await added.waitFor();
-  return (await added.getAttribute('data-run')) ?? '';
-}
+const card = (runId: string) => cardOf(page, runId);
+const waitForPoints = (chartId: string, run: string, min: number) => waitFor(page, chartId, run, min);
+const startRun = () => start(page);
 
 beforeAll(async () => {
-  const port = await freePort();
-  baseUrl = `http://localhost:${port}/`;
-  server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-    detached: true, // its own process group, so afterAll can end npx and vite together
-  });
-  await waitForServer(baseUrl, 60_000);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  await page.goto(baseUrl);
+  lab = await openLab();
+  page = lab.page;
   await page.getByTestId('start-button').waitFor();
 });
 
 afterAll(async () => {
-  if (consoleErrors.length) console.log('browser console errors:\n' + consoleErrors.join('\n'));
-  await browser?.close();
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
+  await lab?.close();
 });
 
 describe('a language run in Chromium', () => {
@@ -174,7 +89,7 @@ describe('a language run in Chromium', () => {
     await token.blur();
     await tooltip.waitFor({ state: 'detached' });
 
-    expect(pageErrors).toEqual([]);
+    expect(lab.pageErrors).toEqual([]);
   });
 
   it('finishes its 6 updates and saves a screenshot of the inspector with a tooltip open', async () => {
@@ -191,6 +106,6 @@ describe('a language run in Chromium', () => {
     await page.getByTestId('inspector-tooltip').waitFor();
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
-    expect(pageErrors).toEqual([]);
+    expect(lab.pageErrors).toEqual([]);
   });
 });

@@ -196,6 +196,8 @@ const lmParityDrGrpo = languagePreset(
     regularise: [],
   },
 );
+const lmCountGrpo = languagePreset('lm-count-grpo', 'GRPO on count', 'Count how often a letter occurs in a string.', 'count', {});
+const lmPalindromeGrpo = languagePreset('lm-palindrome-grpo', 'GRPO on palindrome', 'Say whether a string reads the same backwards (1) or not (0).', 'palindrome', {});
 const lmCountdownGrpo = languagePreset('lm-countdown-grpo', 'GRPO on countdown', 'Reach a target with + − × and the given numbers.', 'countdown', {});
 
 export const PRESETS: Preset[] = [
@@ -210,6 +212,8 @@ export const PRESETS: Preset[] = [
   lmSortDapo,
   lmParityDrGrpo,
   lmCountdownGrpo,
+  lmCountGrpo,
+  lmPalindromeGrpo,
 ];
 
 export function findPreset(id: string): Preset | undefined {

@@ -43,6 +43,7 @@ describe('GRPO / Dr. GRPO / RLOO advantages (algorithms-llm.md §1, Appendix C)'
     close(grpoAdvantages([1, 0, 0, 1, 1, 0, 0, 0], [0, 0, 0, 0, 1, 1, 1, 1], 'batch'), [0.9661, -0.9661, -0.9661, 0.9661, 1.4491, -0.483]);
   });
   it('a group of one uses mean 0 and std 1 (verl)', () => close(grpoAdvantages([0.7], [0], 'group'), [0.7]));
+  it('RLOO: R = [1,0,0,1] → ±0.6667', () => close(rlooAdvantages([1, 0, 0, 1], g4), [0.6667, -0.6667, -0.6667, 0.6667]));
   it('RLOO: R = [1,0,0,0] → [1, −1/3 ×3]', () => close(rlooAdvantages([1, 0, 0, 0], g4), [1, -0.3333, -0.3333, -0.3333]));
 });
 

@@ -29,6 +29,7 @@ export const METRIC_KEYS = [
   'group/zero_adv_frac',
   'select/keep_frac',
   'select/gen_rounds',
+  'weight/mean',
   'cov/logp_adv',
   'grad/norm',
   'lr',

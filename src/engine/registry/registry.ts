@@ -1,4 +1,10 @@
 import type { ModuleDef, StageName } from './module';
+import { ADVANTAGE_VARIANTS } from '../stages/advantage/variants';
+import { SURROGATE_VARIANTS } from '../stages/surrogate/variants';
+import { WEIGHT_MODULES } from '../stages/weight/modules';
+import { REGULARISE_VARIANTS } from '../stages/regularise/variants';
+import { SHAPE_VARIANTS } from '../stages/shape/variants';
+import { SELECT_VARIANTS } from '../stages/select/variants';
 import { cartpoleTask } from '../tasks/cartpole.task';
 import { banditTask } from '../tasks/bandit.task';
 import { LANGUAGE_TASKS } from '../tasks/language';
@@ -28,13 +34,13 @@ import { adamUpdate } from '../stages/update/adam.module';
 export const REGISTRY = {
   task: [cartpoleTask, banditTask, ...LANGUAGE_TASKS],
   sample: [vectorRolloutSampler, episodesSampler, groupEpisodesSampler, groupPromptsSampler],
-  shape: [overlongPenaltyShaper, klRewardShaper],
-  select: [dropZeroAdvGroups],
-  advantage: [gaeAdvantage, rewardToGoAdvantage, grpoAdvantage, rlooAdvantage, reinforcePlusPlusAdvantage],
-  weight: [],
-  surrogate: [ppoClipSurrogate, vanillaPgSurrogate],
+  shape: [overlongPenaltyShaper, klRewardShaper, ...SHAPE_VARIANTS],
+  select: [dropZeroAdvGroups, ...SELECT_VARIANTS],
+  advantage: [gaeAdvantage, rewardToGoAdvantage, grpoAdvantage, rlooAdvantage, reinforcePlusPlusAdvantage, ...ADVANTAGE_VARIANTS],
+  weight: [...WEIGHT_MODULES],
+  surrogate: [ppoClipSurrogate, vanillaPgSurrogate, ...SURROGATE_VARIANTS],
   aggregate: [tokenMean, seqMeanTokenMean, seqMeanTokenSum, seqMeanTokenSumNorm],
-  regularise: [entropyBonus, klToReference],
+  regularise: [entropyBonus, klToReference, ...REGULARISE_VARIANTS],
   update: [adamUpdate],
 } as const satisfies Record<StageName, readonly ModuleDef<any, any>[]>;
 

@@ -4,6 +4,7 @@ import { findModule } from '../registry/registry';
 import type { Sampler } from '../stages/sample/sampler';
 import type { Selector } from '../stages/select/select';
 import type { Shaper } from '../stages/shape/shaper';
+import type { Weighter } from '../stages/weight/weighter';
 import type { AdvantageEstimator } from '../stages/advantage/advantage';
 import type { Surrogate } from '../stages/surrogate/surrogate';
 import type { Aggregator } from '../stages/aggregate/aggregation';
@@ -17,6 +18,7 @@ export interface Pipeline {
   shapers: Shaper[];
   selectors: Selector[];
   advantage: AdvantageEstimator;
+  weighters: Weighter[];
   surrogate: Surrogate;
   aggregator: Aggregator;
   regularisers: Regulariser[];
@@ -33,6 +35,7 @@ export function buildPipeline(config: RunConfig): Pipeline {
     shapers: s.shape.map((r) => make<Shaper>('shape', r)),
     selectors: s.select.map((r) => make<Selector>('select', r)),
     advantage: make<AdvantageEstimator>('advantage', s.advantage),
+    weighters: s.weight.map((r) => make<Weighter>('weight', r)),
     surrogate: make<Surrogate>('surrogate', s.surrogate),
     aggregator: make<Aggregator>('aggregate', s.aggregate),
     regularisers: s.regularise.map((r) => make<Regulariser>('regularise', r)),

@@ -137,7 +137,9 @@ export class Trainer {
       if (batch.values && adv.returns) row['value/explained_variance'] = explainedVariance(batch.values, adv.returns);
       const lr = this.learningRate(progress);
       row.lr = lr;
-      Object.assign(row, await this.stage('update', () => this.update(batch, adv.advantages, adv.returns, lr, progress)));
+      const stepWeights = await this.stage('weight', () => this.stepWeights(batch, adv.advantages, progress));
+      if (stepWeights) row['weight/mean'] = meanStd(stepWeights).mean;
+      Object.assign(row, await this.stage('update', () => this.update(batch, adv.advantages, adv.returns, stepWeights, lr, progress)));
     }
 
     this.stepIndex += 1;
@@ -205,10 +207,25 @@ export class Trainer {
     return u.lrSchedule === 'linear' ? u.lr * (1 - progress) : u.lr;
   }
 
+  /** The product of the weight stage's per-step weights (null when the stage is empty). */
+  private stepWeights(batch: Batch, advantages: Float32Array, progress: number): Float32Array | null {
+    const { weighters } = this.pipeline;
+    if (weighters.length === 0) return null;
+    const out = new Float32Array(batch.n).fill(1);
+    const ctx = { progress, random: () => this.updateRng.next() };
+    for (const w of weighters) {
+      const ws = w.weights(batch, advantages, ctx);
+      for (let i = 0; i < out.length; i++) out[i] *= ws[i];
+    }
+    this.checkFinite('weight', out);
+    return out;
+  }
+
   private async update(
     batch: Batch,
     advantages: Float32Array,
     returns: Float32Array | null,
+    stepWeights: Float32Array | null,
     lr: number,
     progress: number,
   ): Promise<Partial<MetricRow>> {
@@ -240,11 +257,15 @@ export class Trainer {
         });
         if (u.normAdvantages === 'minibatch' && m > 1) standardise(mbAdv);
         const aggW = aggregator.weights(seqIds, maxSequenceLength(task));
+        const localSeq = localIds(seqIds);
+        const lossW = aggW.slice();
+        if (stepWeights) idx.forEach((j, i) => (lossW[i] *= stepWeights[j]));
 
         const metrics = tf.tidy(() => {
           const oldLogpT = tf.tensor1d(oldLogp);
           const advT = tf.tensor1d(mbAdv);
           const aggT = tf.tensor1d(aggW);
+          const lossWT = stepWeights ? tf.tensor1d(lossW) : aggT;
           const retT = tf.tensor1d(ret);
           const oldVT = tf.tensor1d(oldV);
           const refLogp = this.reference ? this.reference.score(batch, idx).logp : null;
@@ -252,8 +273,8 @@ export class Trainer {
           const { value, grads } = tf.variableGrads(() => {
             const { logp, entropy, value: v } = policy.score(batch, idx);
             const ratio = tf.exp(tf.clipByValue(tf.sub(logp, oldLogpT), -20, 20)) as tf.Tensor1D;
-            const x = { logp, ratio, adv: advT, progress };
-            const pgLoss = tf.sum(tf.mul(aggT, surrogate.loss(x))) as tf.Scalar;
+            const x = { logp, ratio, adv: advT, logpOld: oldLogpT, entropy, progress, seqIds: localSeq.ids, seqCount: localSeq.count };
+            const pgLoss = tf.sum(tf.mul(lossWT, surrogate.loss(x))) as tf.Scalar;
             let total: tf.Scalar = pgLoss;
             for (const reg of regularisers) {
               total = tf.add(total, reg.loss({ logp, refLogp, entropy, aggWeights: aggT }));
@@ -351,6 +372,20 @@ function minibatches(batch: Batch, unit: 'step' | 'group', count: number, rng: R
     out.push(Int32Array.from(steps));
   }
   return out;
+}
+
+/** Renumbers sequence ids 0..count−1 in order of first appearance. */
+function localIds(ids: Int32Array): { ids: Int32Array; count: number } {
+  const map = new Map<number, number>();
+  const out = ids.map((id) => {
+    let k = map.get(id);
+    if (k === undefined) {
+      k = map.size;
+      map.set(id, k);
+    }
+    return k;
+  });
+  return { ids: out, count: map.size };
 }
 
 function standardise(xs: Float32Array): void {

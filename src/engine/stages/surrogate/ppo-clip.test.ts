@@ -6,14 +6,19 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
+/** Surrogate inputs; logpOld and entropy are unused by PPO's clip and set to zeros. */
+function inputs(logp: tf.Tensor, ratio: tf.Tensor, adv: tf.Tensor, progress = 0) {
+  return { logp: logp as tf.Tensor1D, ratio: ratio as tf.Tensor1D, adv: adv as tf.Tensor1D, logpOld: tf.zerosLike(logp) as tf.Tensor1D, entropy: tf.zerosLike(logp) as tf.Tensor1D, progress, seqIds: new Int32Array(logp.size), seqCount: 1 };
+}
+
 function lossAndGrad(r: number[], a: number[], params: Parameters<typeof ppoClip>[0]) {
   const s = ppoClip(params);
   const adv = tf.tensor1d(a);
   const logRatio = tf.tensor1d(r.map(Math.log));
-  const f = (lr: tf.Tensor) => tf.sum(s.loss({ logp: lr as tf.Tensor1D, ratio: tf.exp(lr) as tf.Tensor1D, adv, progress: 0 }));
-  const perStep = s.loss({ logp: logRatio, ratio: tf.exp(logRatio) as tf.Tensor1D, adv, progress: 0 }).arraySync();
+  const f = (lr: tf.Tensor) => tf.sum(s.loss(inputs(lr, tf.exp(lr), adv)));
+  const perStep = s.loss(inputs(logRatio, tf.exp(logRatio), adv)).arraySync();
   const grad = tf.grad(f)(logRatio).arraySync() as number[];
-  const masks = s.clipMasks({ logp: logRatio, ratio: tf.exp(logRatio) as tf.Tensor1D, adv, progress: 0 })!;
+  const masks = s.clipMasks(inputs(logRatio, tf.exp(logRatio), adv))!;
   return { perStep, grad, low: masks.low.arraySync(), high: masks.high.arraySync() };
 }
 
@@ -49,7 +54,7 @@ describe('PPO clipped surrogate (algorithms-llm.md §0.3, Appendix C)', () => {
 
   it('a linear clip schedule narrows the band as the run progresses', () => {
     const s = ppoClip({ ...params, clipRatioHigh: 0.2, clipRatioC: null, clipSchedule: 'linear' });
-    const x = { logp: tf.tensor1d([0]), ratio: tf.tensor1d([1.15]), adv: tf.tensor1d([1]), progress: 0.5 };
+    const x = inputs(tf.tensor1d([0]), tf.tensor1d([1.15]), tf.tensor1d([1]), 0.5);
     expect(s.loss(x).arraySync()[0]).toBeCloseTo(-1.1, 5); // band is now [0.9, 1.1]
   });
 });

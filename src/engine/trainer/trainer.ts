@@ -9,6 +9,7 @@ import { evaluateLanguage } from './evaluate-language';
 import { inspectGroup, type RolloutGroupSample } from './inspect-group';
 import { loadWeights, type CheckpointSource } from '../policy/checkpoint';
 import { checkCheckpoint } from './check-checkpoint';
+import { moduleMetrics } from '../registry/module-metrics';
 import { maxSequenceLength } from '../tasks/task-spec';
 import type { LanguageExample } from '../tasks/language/language-task';
 import { Adam } from '../nn/adam';
@@ -142,6 +143,8 @@ export class Trainer {
       Object.assign(row, await this.stage('update', () => this.update(batch, adv.advantages, adv.returns, stepWeights, lr, progress)));
     }
 
+    const p = this.pipeline;
+    Object.assign(row, moduleMetrics([p.sampler, ...p.shapers, ...p.selectors, p.advantage, ...p.weighters, p.surrogate, p.aggregator, ...p.regularisers]));
     this.stepIndex += 1;
     for (const reg of this.pipeline.regularisers) {
       if (this.reference && reg.refRefreshEvery > 0 && this.stepIndex % reg.refRefreshEvery === 0) {

@@ -51,7 +51,7 @@ export const adaptiveEntropy = defineModule({
   }),
   create: (p) => {
     let state: AdaptiveEntropyState = { coef: Math.min(Math.max(p.initCoef, p.coefMin), p.coefMax), lastEntropy: Infinity };
-    const reg: Regulariser & { state(): AdaptiveEntropyState } = {
+    const reg: Regulariser & { state(): AdaptiveEntropyState; metrics(): Record<string, number> } = {
       needsReference: false,
       refRefreshEvery: 0,
       // Called once per optimiser step (minibatch). The coefficient is a number fixed before the
@@ -63,6 +63,7 @@ export const adaptiveEntropy = defineModule({
         return tf.tidy(() => tf.mul(-applied, tf.sum(tf.mul(aggWeights, entropy))) as tf.Scalar);
       },
       state: () => ({ ...state }),
+      metrics: () => ({ 'entropy/coef': state.coef }),
     };
     return reg;
   },

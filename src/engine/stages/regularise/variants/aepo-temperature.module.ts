@@ -70,7 +70,7 @@ export const aepoTemperature = defineModule({
   }),
   create: (p) => {
     let state: AepoState = { entropy: NaN, temperature: 1, alpha: 0 };
-    const reg: Regulariser & { state(): AepoState } = {
+    const reg: Regulariser & { state(): AepoState; metrics(): Record<string, number> } = {
       needsReference: false,
       refRefreshEvery: 0,
       // The controller reads the mean entropy of the steps being trained on from a detached copy
@@ -81,6 +81,7 @@ export const aepoTemperature = defineModule({
         return aepoLoss(logp, aggWeights, state);
       },
       state: () => ({ ...state }),
+      metrics: () => ({ 'aepo/temperature': state.temperature, 'aepo/alpha': state.alpha }),
     };
     return reg;
   },

@@ -76,6 +76,7 @@ export function bapoBounds(ratio: ArrayLike<number>, adv: ArrayLike<number>, p: 
 export interface BapoSurrogate extends Surrogate {
   /** Bounds chosen for the last minibatch (null before the first loss call), for charts. */
   lastBounds(): BapoBounds | null;
+  metrics(): Record<string, number>;
 }
 
 /**
@@ -100,6 +101,7 @@ export function bapo(p: BapoParams): BapoSurrogate {
       return clipSideMasks(x.ratio, x.adv, b.low, b.high);
     },
     lastBounds: () => last,
+    metrics: (): Record<string, number> => (last ? { 'bapo/clip_low': last.low, 'bapo/clip_high': last.high, 'bapo/positive_share': last.share } : {}),
   };
 }
 

@@ -59,6 +59,7 @@ export function clipCovSelect(
 export interface ClipCovSurrogate extends Surrogate {
   /** Selection of the last minibatch (null before the first loss call), for charts. */
   lastSelection(): ClipCovSelection | null;
+  metrics(): Record<string, number>;
 }
 
 /**
@@ -79,6 +80,10 @@ export function clipCov(p: ClipCovParams): ClipCovSurrogate {
     },
     clipMasks: ({ ratio, adv }: SurrogateInputs) => clipSideMasks(ratio, adv, lo, hi),
     lastSelection: () => last,
+    metrics: (): Record<string, number> => {
+      const sel = last as ClipCovSelection | null;
+      return sel ? { 'cov/detached_frac': sel.detached.length / Math.max(1, sel.cov.length) } : {};
+    },
   };
 }
 

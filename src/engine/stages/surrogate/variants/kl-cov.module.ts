@@ -26,6 +26,7 @@ export function klCovSelect(logp: ArrayLike<number>, adv: ArrayLike<number>, klC
 export interface KlCovSurrogate extends Surrogate {
   /** Tokens penalised in the last minibatch (null before the first loss call), for charts. */
   lastPenalised(): number[] | null;
+  metrics(): Record<string, number>;
 }
 
 /**
@@ -46,6 +47,10 @@ export function klCov(p: KlCovParams): KlCovSurrogate {
     },
     clipMasks: () => null,
     lastPenalised: () => last,
+    metrics: (): Record<string, number> => {
+      const pen = last as number[] | null;
+      return pen ? { 'cov/penalised_count': pen.length } : {};
+    },
   };
 }
 

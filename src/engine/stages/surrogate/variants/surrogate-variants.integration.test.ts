@@ -67,3 +67,17 @@ describe('surrogate variants on control (cartpole-grpo, steps split across minib
     });
   }
 });
+
+describe('surrogate variants report their own numbers into the metric rows', () => {
+  it('BAPO charts the bounds it chose; Clip-Cov the share of tokens it detached', async () => {
+    const bapoRows = await threeUpdates(lmConfig({ id: 'bapo' }), (c) => Trainer.create(c));
+    for (const row of bapoRows) {
+      const r = row as Record<string, number>;
+      expect(r['bapo/clip_low']).toBeLessThan(1);
+      expect(r['bapo/clip_high']).toBeGreaterThan(1);
+      expect(r['bapo/positive_share']).toBeGreaterThanOrEqual(0);
+    }
+    const covRows = await threeUpdates(lmConfig({ id: 'clip-cov' }), (c) => Trainer.create(c));
+    for (const row of covRows) expect((row as Record<string, number>)['cov/detached_frac']).toBeGreaterThanOrEqual(0);
+  });
+});

@@ -5,9 +5,12 @@ import { listRegistry } from '../engine/registry/registry';
 import { findPreset, PRESETS } from '../experiments/presets';
 import { runHeadless } from './run-headless';
 import { rowsToCsv } from './rows-to-csv';
+import { LESSONS, findLesson } from '../experiments/lessons/lessons';
+import { checkLesson } from '../experiments/lessons/check-lesson';
 
 const USAGE = `usage:
   npm run lab -- run <preset-id|config.json> [--steps N] [--seed S] [--backend B] [--out file.json]
+  npm run lab -- check <lesson-id|all> [--seeds N] [--updates N] [--json file.json]
   npm run lab -- list [--json]
 presets: ${PRESETS.map((p) => p.id).join(', ')}
 backends: ${BACKENDS.join(', ')} (default in Node: wasm)`;
@@ -95,7 +98,36 @@ function list(args: string[]): void {
   process.stdout.write(`presets\n${PRESETS.map((p) => `  ${p.id.padEnd(26)} ${p.title}`).join('\n')}\n`);
 }
 
+async function check(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { seeds: { type: 'string' }, updates: { type: 'string' }, json: { type: 'string' } },
+  });
+  if (positionals.length !== 1) fail(`check takes one lesson id or "all"\n${USAGE}`);
+  const lessons = positionals[0] === 'all' ? LESSONS : [findLesson(positionals[0]) ?? fail(`no lesson "${positionals[0]}"; lessons: ${LESSONS.map((l) => l.id).join(', ')}`)];
+  const nSeeds = intFlag('seeds', values.seeds);
+  const updates = intFlag('updates', values.updates);
+  const results = [];
+  let mechanismFailed = false;
+  for (const lesson of lessons) {
+    const seeds = nSeeds ? Array.from({ length: nSeeds }, (_, i) => lesson.seeds[0] + i) : lesson.seeds;
+    process.stdout.write(`${lesson.id}: ${lesson.claim.text} (${lesson.claim.metric}, mean of the last ${lesson.claim.lastK})\n`);
+    const r = await checkLesson(lesson, seeds, async (config) => (await runHeadless({ ...config, backend: 'wasm' })).rows, {
+      updates,
+      onRun: (label, seed, v) => process.stdout.write(`  ${label.padEnd(16)} seed ${seed}: ${v.toFixed(4)}\n`),
+    });
+    for (const p of r.pairs) process.stdout.write(`  ${p.higher} > ${p.lower}: held on ${p.held}/${p.of} seeds\n`);
+    process.stdout.write(`  ${r.held ? 'HELD' : 'DID NOT HOLD'}${lesson.mechanism ? ' (a mechanism: must hold)' : ''}\n`);
+    if (lesson.mechanism && !r.held) mechanismFailed = true;
+    results.push(r);
+  }
+  if (values.json) writeFileSync(values.json, JSON.stringify(results, null, 1));
+  if (mechanismFailed) process.exit(1);
+}
+
 const [command, ...rest] = process.argv.slice(2);
 if (command === 'run') await run(rest);
+else if (command === 'check') await check(rest);
 else if (command === 'list') list(rest);
 else fail(USAGE);

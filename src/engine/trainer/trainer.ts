@@ -134,13 +134,16 @@ export class Trainer {
       const mm = minMax(adv.advantages);
       Object.assign(row, { 'adv/mean': mean, 'adv/std': std, 'adv/min': mm.min, 'adv/max': mm.max });
       row['group/zero_adv_frac'] = zeroAdvGroupFrac(batch, adv.advantages);
+      row['adv/nonzero_frac'] = adv.advantages.reduce((n, a) => n + (Math.abs(a) > 1e-8 ? 1 : 0), 0) / adv.advantages.length;
       row['cov/logp_adv'] = covariance(batch.logpOld, adv.advantages);
       if (batch.values && adv.returns) row['value/explained_variance'] = explainedVariance(batch.values, adv.returns);
       const lr = this.learningRate(progress);
       row.lr = lr;
       const stepWeights = await this.stage('weight', () => this.stepWeights(batch, adv.advantages, progress));
       if (stepWeights) row['weight/mean'] = meanStd(stepWeights).mean;
+      const tUpdate = performance.now();
       Object.assign(row, await this.stage('update', () => this.update(batch, adv.advantages, adv.returns, stepWeights, lr, progress)));
+      row['time/update_s'] = (performance.now() - tUpdate) / 1000;
     }
 
     const p = this.pipeline;

@@ -1,6 +1,9 @@
 import { ChartGrid } from './charts/ChartGrid';
 import { ConfigEditor } from './editor/ConfigEditor';
 import { EnvView } from './env-view/EnvView';
+import { LessonBanner } from './lessons/LessonBanner';
+import { LessonGallery } from './lessons/LessonGallery';
+import { LessonsButton } from './lessons/LessonsButton';
 import { RunList } from './transport/RunList';
 import { TransportStrip } from './transport/TransportStrip';
 
@@ -12,6 +15,7 @@ export function App() {
         <h1>
           PG Lab <span className="tagline">policy gradients, live in your browser</span>
         </h1>
+        <LessonsButton />
         <TransportStrip />
       </header>
       <RunList />
@@ -20,12 +24,14 @@ export function App() {
           <ConfigEditor />
         </aside>
         <section className="centre-panel" aria-label="Charts">
+          <LessonBanner />
           <ChartGrid />
         </section>
         <aside className="right-panel" aria-label="Environment">
           <EnvView />
         </aside>
       </main>
+      <LessonGallery />
     </div>
   );
 }

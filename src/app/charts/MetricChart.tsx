@@ -18,10 +18,12 @@ interface Props {
   spec: ChartSpec;
   runs: RunView[];
   metrics: Record<string, MetricBuffer>;
+  /** The open lesson's claim, when this chart shows its metric (the chart is marked). */
+  claim?: string;
 }
 
 /** One live chart: every run overlaid in its own colour, x = update. */
-export function MetricChart({ spec, runs, metrics }: Props) {
+export function MetricChart({ spec, runs, metrics, claim }: Props) {
   // The buffers are mutated in place; a run object is replaced (new `rows`) when they grow,
   // so `runs` changing is what invalidates this memo.
   const { series, bands } = useMemo(() => {
@@ -47,15 +49,23 @@ export function MetricChart({ spec, runs, metrics }: Props) {
 
   return (
     <figure
-      className="chart"
+      className={claim ? 'chart claim' : 'chart'}
       data-testid={`chart-${spec.id}`}
+      data-claim={claim ? 'true' : undefined}
       data-keys={spec.series.map((s) => s.key).concat(spec.band ? [spec.band.low, spec.band.high] : []).join(' ')}
       data-series={summary}
       data-finite={String(finite)}
     >
       <figcaption>
-        <span className="chart-title" title={spec.help}>
-          {spec.title}
+        <span className="chart-heading">
+          <span className="chart-title" title={spec.help}>
+            {spec.title}
+          </span>
+          {claim && (
+            <span className="claim-tag" data-testid="claim-tag" title={`The lesson's claim: ${claim}`}>
+              claim
+            </span>
+          )}
         </span>
         {(spec.series.length > 1 || spec.band) && (
           <span className="style-legend">
@@ -80,6 +90,7 @@ export function MetricChart({ spec, runs, metrics }: Props) {
               type="number"
               domain={['dataMin', 'dataMax']}
               allowDuplicatedCategory={false}
+              allowDecimals={false}
               tickFormatter={formatNumber}
               tick={{ fontSize: 11, fill: '#6b7280' }}
               stroke="#c9ced6"

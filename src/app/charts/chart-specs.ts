@@ -94,3 +94,32 @@ export const CHARTS: ChartSpec[] = [
     series: [{ key: 'grad/norm', name: 'grad norm' }],
   },
 ];
+
+/**
+ * Charts not in the grid for every run, added while a lesson whose claim is about their metric
+ * is open.
+ */
+export const LESSON_CHARTS: Partial<Record<MetricKey, ChartSpec>> = {
+  'adv/nonzero_frac': {
+    id: 'adv/nonzero_frac',
+    title: 'Share of samples with a non-zero advantage',
+    help: 'Samples whose advantage is not zero; the others give no gradient',
+    series: [{ key: 'adv/nonzero_frac', name: 'non-zero share' }],
+    yDomain: [0, 1],
+  },
+  'time/update_s': {
+    id: 'time/update_s',
+    title: 'Seconds per update (update stage)',
+    help: 'Wall time of the update stage: forward, backward and optimiser steps, without sampling or evaluation',
+    series: [{ key: 'time/update_s', name: 'seconds' }],
+    yDomain: [0, 'auto'],
+  },
+};
+
+/** The grid's chart that draws `metric`, or one made for it (a lesson's claim is about it). */
+export function chartFor(metric: MetricKey): { spec: ChartSpec; extra: boolean } {
+  const drawn = CHARTS.find((c) => c.series.some((s) => s.key === metric) || c.band?.low === metric || c.band?.high === metric);
+  if (drawn) return { spec: drawn, extra: false };
+  const spec = LESSON_CHARTS[metric] ?? { id: metric, title: metric, help: metric, series: [{ key: metric, name: metric }] };
+  return { spec, extra: true };
+}

@@ -26,14 +26,17 @@ export class RunManager {
 
   constructor(private readonly makeWorker: WorkerFactory = defaultWorker) {}
 
-  /** Starts a new run from a validated config; returns its id. */
-  start(config: RunConfig, presetId: string | null): string {
+  /**
+   * Starts a new run from a validated config; returns its id. `label` names the run as given
+   * (a lesson's run label) instead of describing how it differs from the preset or first run.
+   */
+  start(config: RunConfig, presetId: string | null, opts: { label?: string } = {}): string {
     const store = useLabStore.getState();
     const id = `r${this.nextId++}`;
     const preset = presetId ? findPreset(presetId) : undefined;
     const first = store.order.length ? store.runs[store.order[0]] : undefined;
     const base = preset ? RunConfigSchema.parse(preset.config) : (first?.config ?? null);
-    let label = runLabel(config.name ?? preset?.title ?? config.task.id, config, base);
+    let label = opts.label ?? runLabel(config.name ?? preset?.title ?? config.task.id, config, base);
     const taken = new Set(Object.values(store.runs).map((r) => r.label));
     if (taken.has(label)) label = `${label} (${id})`;
 

@@ -31,6 +31,15 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // `npm run bench -- --smoke` against dist/ (needs the build, like e2e).
+        test: {
+          name: 'bench-smoke',
+          include: ['bench/**/*.smoke.test.ts'],
+          environment: 'node',
+          testTimeout: 240_000,
+        },
+      },
     ],
   },
 });

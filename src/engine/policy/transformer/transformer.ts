@@ -109,8 +109,10 @@ export class Transformer {
     const kv: LayerKV[] = [];
     this.blocks.forEach((blk, l) => {
       const a = layerNorm(x, blk.ln1g, blk.ln1b);
-      const qkv = tf.add(tf.matMul(a.reshape([b * t, d]), blk.wqkv), blk.bqkv).reshape([b, t, 3, h, dh]);
-      const heads = (i: number) => tf.transpose(qkv.slice([0, 0, i, 0, 0], [b, t, 1, h, dh]).reshape([b, t, h, dh]), [0, 2, 1, 3]) as tf.Tensor4D;
+      // Slicing q, k, v out of the 2-D [B·T, 3D] projection: a 5-D slice here is ~50× slower on
+      // wasm, fails to compile on WebGL, and its gradient (a 5-D pad) is wrong on tfjs-webgpu 4.22.
+      const qkv = tf.add(tf.matMul(a.reshape([b * t, d]), blk.wqkv), blk.bqkv);
+      const heads = (i: number) => tf.transpose(qkv.slice([0, i * d], [b * t, d]).reshape([b, t, h, dh]), [0, 2, 1, 3]) as tf.Tensor4D;
       const q = heads(0);
       let k = heads(1);
       let v = heads(2);

@@ -1,4 +1,4 @@
-import { initBackend, type BackendInfo } from '../engine/backend/backend';
+import { initBackend, type BackendChoiceCache, type BackendInfo } from '../engine/backend/backend';
 import { formatConfigErrors, parseRunConfig } from '../engine/config/schema';
 import { Rng } from '../engine/core/rng';
 import { PipelineError } from '../engine/trainer/pipeline-error';
@@ -32,6 +32,7 @@ export class RunController {
   constructor(
     private readonly post: (e: RunEvent) => void,
     private readonly checkpoints?: CheckpointSource,
+    private readonly backendCache?: BackendChoiceCache,
   ) {}
 
   handle(cmd: Command): void {
@@ -68,7 +69,7 @@ export class RunController {
     }
     let step = 0;
     try {
-      const backend = await initBackend(parsed.config.backend);
+      const backend = await initBackend(parsed.config.backend, this.backendCache);
       const trainer = await Trainer.create(parsed.config, { checkpoints: this.checkpoints });
       this.trainer = trainer;
       const demoRng = new Rng(parsed.config.seed ^ 0x5eed);

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendChoice } from '../config/schema';
+import { fastest, probeBackend } from './speed-probe';
 
 export type BackendName = Exclude<BackendChoice, 'auto'>;
 
@@ -18,6 +19,12 @@ interface GpuAdapterLike {
 }
 interface GpuLike {
   requestAdapter(opts?: object): Promise<GpuAdapterLike | null>;
+}
+
+/** Where auto's measured choice is remembered between runs (the browser worker uses IndexedDB). */
+export interface BackendChoiceCache {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
 }
 
 const SOFTWARE_ADAPTER = /swiftshader|llvmpipe|lavapipe|software|basic render/i;
@@ -42,25 +49,12 @@ function registered(name: BackendName): boolean {
  * Chooses and initialises a backend. "auto" takes WebGPU only on a real (hardware) adapter,
  * since software WebGPU is ~50× slower than wasm here; otherwise wasm, the fastest CPU path.
  */
-export async function initBackend(requested: BackendChoice): Promise<BackendInfo> {
+export async function initBackend(requested: BackendChoice, cache?: BackendChoiceCache): Promise<BackendInfo> {
   let name: BackendName;
   let reason: string;
   let adapter: string | undefined;
   if (requested === 'auto') {
-    const gpu = registered('webgpu') ? await probeWebGpu() : null;
-    adapter = gpu?.adapter;
-    if (gpu?.available && !gpu.software) {
-      name = 'webgpu';
-      reason = `auto: hardware WebGPU adapter (${gpu.adapter})`;
-    } else {
-      name = registered('wasm') ? 'wasm' : 'cpu';
-      const why = !gpu
-        ? 'WebGPU not available here'
-        : gpu.software
-          ? `WebGPU adapter is software (${gpu.adapter})`
-          : `WebGPU unavailable (${gpu.adapter})`;
-      reason = `auto: ${why}; ${name} is the fastest CPU path`;
-    }
+    ({ name, reason, adapter } = await chooseAuto(cache));
   } else {
     name = requested;
     reason = 'chosen in the config';
@@ -71,4 +65,34 @@ export async function initBackend(requested: BackendChoice): Promise<BackendInfo
   if (!ok) throw new Error(`backend "${name}" failed to initialise`);
   await tf.ready();
   return { name, requested, reason, adapter };
+}
+
+/**
+ * auto: candidates are a hardware WebGPU adapter (never a software one) and the best CPU path;
+ * with more than one, a short measured probe picks, and the choice is cached per adapter.
+ */
+async function chooseAuto(cache?: BackendChoiceCache): Promise<{ name: BackendName; reason: string; adapter?: string }> {
+  const gpu = registered('webgpu') ? await probeWebGpu() : null;
+  const cpuPath: BackendName = registered('wasm') ? 'wasm' : 'cpu';
+  if (!gpu?.available || gpu.software) {
+    const why = !gpu
+      ? 'WebGPU not available here'
+      : gpu.software
+        ? `WebGPU adapter is software (${gpu.adapter})`
+        : `WebGPU unavailable (${gpu.adapter})`;
+    return { name: cpuPath, reason: `auto: ${why}; ${cpuPath} is the fastest CPU path`, adapter: gpu?.adapter };
+  }
+  const key = `auto-backend:${gpu.adapter}`;
+  const cached = await cache?.get(key).catch(() => undefined);
+  if (cached === 'webgpu' || cached === cpuPath) {
+    return { name: cached, reason: `auto: ${cached} (measured earlier on this adapter, ${gpu.adapter}; cached)`, adapter: gpu.adapter };
+  }
+  const times = [
+    { name: 'webgpu', ms: await probeBackend('webgpu') },
+    { name: cpuPath, ms: await probeBackend(cpuPath) },
+  ];
+  const best = fastest(times);
+  await cache?.set(key, best.name).catch(() => undefined);
+  const measured = times.map((t) => `${t.name} ${t.ms.toFixed(1)} ms`).join(', ');
+  return { name: best.name as BackendName, reason: `auto: measured probe on ${gpu.adapter}: ${measured}; ${best.name} is faster`, adapter: gpu.adapter };
 }

@@ -1,13 +1,20 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../format';
 import type { MetricBuffer } from '../store/metric-buffer';
-import type { RunView } from '../store/run-types';
-import { bandPoints, seriesPoints, type BandPoint, type Point } from './downsample';
+import { MAX_POINTS, bandPoints, seriesPoints, type BandPoint, type Point } from './downsample';
 import type { ChartSpec } from './chart-specs';
 
+/** What a chart needs of a run: `rows` changes when its buffer has grown (a redraw). */
+export interface ChartRun {
+  id: string;
+  label: string;
+  colour: string;
+  rows: number;
+}
+
 interface DrawnSeries {
-  run: RunView;
+  run: ChartRun;
   key: string;
   name: string;
   dashed: boolean;
@@ -16,29 +23,42 @@ interface DrawnSeries {
 
 interface Props {
   spec: ChartSpec;
-  runs: RunView[];
+  runs: ChartRun[];
   metrics: Record<string, MetricBuffer>;
+  /** Points per line at most. */
+  maxPoints?: number;
   /** The open lesson's claim, when this chart shows its metric (the chart is marked). */
   claim?: string;
 }
 
-/** One live chart: every run overlaid in its own colour, x = update. */
-export function MetricChart({ spec, runs, metrics, claim }: Props) {
-  // The buffers are mutated in place; a run object is replaced (new `rows`) when they grow,
-  // so `runs` changing is what invalidates this memo.
+const MARGIN = { top: 6, right: 12, bottom: 0, left: 0 };
+const TICK = { fontSize: 11, fill: '#6b7280' };
+const TOOLTIP_STYLE = { fontSize: 12, padding: '4px 8px' };
+const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
+const AUTO_DOMAIN: [string, string] = ['auto', 'auto'];
+const labelFormatter = (x: unknown) => `update ${String(x)}`;
+const valueFormatter = (v: unknown) => (Array.isArray(v) ? v.map((n) => formatNumber(Number(n))).join(' – ') : formatNumber(Number(v)));
+
+/**
+ * One live chart: every run overlaid in its own colour, x = update. Memoised: it redraws only
+ * when its props change (a run's rows, label or colour, the run list, or the lesson's claim).
+ */
+export const MetricChart = memo(function MetricChart({ spec, runs, metrics, maxPoints = MAX_POINTS, claim }: Props) {
+  // The buffers are mutated in place; a run's `rows` changes when they grow, so `runs`
+  // changing is what invalidates this memo (each line is downsampled once per refresh).
   const { series, bands } = useMemo(() => {
     const series: DrawnSeries[] = [];
-    const bands: { run: RunView; points: BandPoint[] }[] = [];
+    const bands: { run: ChartRun; points: BandPoint[] }[] = [];
     for (const run of runs) {
       const buf = metrics[run.id];
       if (!buf) continue;
       for (const s of spec.series) {
-        series.push({ run, key: s.key, name: s.name, dashed: s.dashed ?? false, points: seriesPoints(buf, s.key) });
+        series.push({ run, key: s.key, name: s.name, dashed: s.dashed ?? false, points: seriesPoints(buf, s.key, maxPoints) });
       }
-      if (spec.band) bands.push({ run, points: bandPoints(buf, spec.band.low, spec.band.high) });
+      if (spec.band) bands.push({ run, points: bandPoints(buf, spec.band.low, spec.band.high, maxPoints) });
     }
     return { series, bands };
-  }, [spec, runs, metrics]);
+  }, [spec, runs, metrics, maxPoints]);
 
   const drawn = series.filter((s) => s.points.length > 0);
   const finite =
@@ -83,32 +103,32 @@ export function MetricChart({ spec, runs, metrics, claim }: Props) {
           <div className="chart-empty">{runs.length ? 'not reported by these runs (yet)' : 'start a run to see this curve'}</div>
         )}
         <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
+          <ComposedChart margin={MARGIN}>
             <CartesianGrid stroke="#eceef2" vertical={false} />
             <XAxis
               dataKey="x"
               type="number"
-              domain={['dataMin', 'dataMax']}
+              domain={X_DOMAIN}
               allowDuplicatedCategory={false}
               allowDecimals={false}
               tickFormatter={formatNumber}
-              tick={{ fontSize: 11, fill: '#6b7280' }}
+              tick={TICK}
               stroke="#c9ced6"
               minTickGap={24}
             />
             <YAxis
               type="number"
-              domain={spec.yDomain ?? ['auto', 'auto']}
+              domain={spec.yDomain ?? AUTO_DOMAIN}
               tickFormatter={formatNumber}
-              tick={{ fontSize: 11, fill: '#6b7280' }}
+              tick={TICK}
               stroke="#c9ced6"
               width={52}
             />
             <Tooltip
               isAnimationActive={false}
-              labelFormatter={(x) => `update ${String(x)}`}
-              formatter={(v) => (Array.isArray(v) ? v.map((n) => formatNumber(Number(n))).join(' – ') : formatNumber(Number(v)))}
-              contentStyle={{ fontSize: 12, padding: '4px 8px' }}
+              labelFormatter={labelFormatter}
+              formatter={valueFormatter}
+              contentStyle={TOOLTIP_STYLE}
             />
             {bands.map((b) => (
               <Area
@@ -151,4 +171,4 @@ export function MetricChart({ spec, runs, metrics, claim }: Props) {
       </div>
     </figure>
   );
-}
+});

@@ -1,6 +1,9 @@
 import type { MetricBuffer } from '../store/metric-buffer';
 
+/** Points per line at full resolution (no run training). */
 export const MAX_POINTS = 400;
+/** Points per line while some run trains (the charts redraw several times a second). */
+export const TRAINING_POINTS = 200;
 
 export interface Point {
   x: number;

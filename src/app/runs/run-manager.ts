@@ -2,12 +2,15 @@ import { RunConfigSchema, type RunConfig } from '../../engine/config/schema';
 import { findPreset } from '../../experiments/presets';
 import type { Command, RunEvent } from '../../workers/protocol';
 import { useLabStore, type Speed } from '../store/lab-store';
-import { isActive } from '../store/run-types';
+import { isActive, type RunView } from '../store/run-types';
 import { nextRunColour } from './run-colours';
 import { runLabel } from './run-label';
 
-/** Charts redraw at most this often, however many runs post metrics. */
-const VIEW_REFRESH_MS = 400;
+/**
+ * The views refresh at most this often, however many runs post events: every event between two
+ * refreshes (metrics, status, samples, rollouts, of all runs) lands in one store update.
+ */
+const VIEW_REFRESH_MS = 200;
 
 export type WorkerFactory = () => Worker;
 
@@ -22,7 +25,10 @@ export class RunManager {
   private readonly workers = new Map<string, Worker>();
   private nextId = 1;
   private dirty = new Set<string>();
+  /** Run patches (status, samples, rollouts) waiting for the next refresh. */
+  private pending = new Map<string, Partial<RunView>>();
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastRefresh = 0;
 
   constructor(private readonly makeWorker: WorkerFactory = defaultWorker) {}
 
@@ -99,6 +105,7 @@ export class RunManager {
   remove(id: string): void {
     this.terminate(id);
     this.dirty.delete(id);
+    this.pending.delete(id);
     useLabStore.getState().removeRun(id);
   }
 
@@ -106,6 +113,7 @@ export class RunManager {
   reset(): void {
     for (const id of [...this.workers.keys()]) this.terminate(id);
     this.dirty.clear();
+    this.pending.clear();
     useLabStore.getState().clearRuns();
   }
 
@@ -132,7 +140,7 @@ export class RunManager {
         const run = store.runs[e.runId];
         // A failed run keeps its failure even if a late status arrives.
         if (run.status === 'failed' && e.status !== 'failed') return;
-        store.patchRun(e.runId, {
+        this.patch(e.runId, {
           status: e.status,
           step: e.step,
           totalUpdates: e.totalUpdates || run.totalUpdates,
@@ -141,6 +149,8 @@ export class RunManager {
         if (!isActive(e.status)) {
           this.refreshViews();
           this.terminate(e.runId);
+        } else {
+          this.scheduleRefresh();
         }
         return;
       }
@@ -151,10 +161,12 @@ export class RunManager {
         return;
       }
       case 'samples':
-        store.patchRun(e.runId, { sample: e.sample });
+        this.patch(e.runId, { sample: e.sample });
+        this.scheduleRefresh();
         return;
       case 'rollouts':
-        store.patchRun(e.runId, { rollouts: e.sample });
+        this.patch(e.runId, { rollouts: e.sample });
+        this.scheduleRefresh();
         return;
       case 'error':
         this.fail(e.runId, e.stage, e.step, e.message);
@@ -162,30 +174,45 @@ export class RunManager {
     }
   }
 
+  /** Queues a patch for the run's next refresh (later fields win). */
+  private patch(id: string, patch: Partial<RunView>): void {
+    this.pending.set(id, { ...this.pending.get(id), ...patch });
+  }
+
   private fail(id: string, stage: string, step: number, message: string): void {
-    useLabStore.getState().patchRun(id, { status: 'failed', error: { stage, step, message } });
+    this.patch(id, { status: 'failed', error: { stage, step, message } });
     this.refreshViews();
     this.terminate(id);
   }
 
+  /** The next refresh, VIEW_REFRESH_MS after the last one (at once if that is past). */
   private scheduleRefresh(): void {
     if (this.refreshTimer !== null) return;
-    this.refreshTimer = setTimeout(() => this.refreshViews(), VIEW_REFRESH_MS);
+    const wait = Math.max(0, this.lastRefresh + VIEW_REFRESH_MS - performance.now());
+    this.refreshTimer = setTimeout(() => this.refreshViews(), wait);
   }
 
-  /** Publishes new metric rows to the views (one store update for all dirty runs). */
+  /**
+   * Publishes everything that arrived since the last refresh to the views: queued patches and
+   * new metric rows of every run, in one store update.
+   */
   private refreshViews(): void {
     if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
     this.refreshTimer = null;
+    this.lastRefresh = performance.now();
     const store = useLabStore.getState();
+    const patches = this.pending;
     for (const id of this.dirty) {
       const buf = store.metrics[id];
       const run = store.runs[id];
       if (!buf || !run) continue;
-      const step = buf.latest('step');
-      store.patchRun(id, { rows: buf.length, step: Math.max(run.step, step ?? 0) });
+      const queued = patches.get(id);
+      const step = Math.max(queued?.step ?? run.step, buf.latest('step') ?? 0);
+      patches.set(id, { ...queued, rows: buf.length, step });
     }
     this.dirty.clear();
+    this.pending = new Map();
+    if (patches.size > 0) store.patchRuns(patches);
   }
 }
 

@@ -16,6 +16,8 @@ interface LabState {
 
   addRun(run: RunView): void;
   patchRun(id: string, patch: Partial<RunView>): void;
+  /** Several runs' patches in one store update (one render for all of them). */
+  patchRuns(patches: ReadonlyMap<string, Partial<RunView>>): void;
   removeRun(id: string): void;
   clearRuns(): void;
   selectRun(id: string): void;
@@ -42,6 +44,18 @@ export const useLabStore = create<LabState>()((set) => ({
       const run = s.runs[id];
       if (!run) return s;
       return { runs: { ...s.runs, [id]: { ...run, ...patch } } };
+    }),
+
+  patchRuns: (patches) =>
+    set((s) => {
+      let runs: Record<string, RunView> | null = null;
+      for (const [id, patch] of patches) {
+        const run = s.runs[id];
+        if (!run) continue;
+        runs ??= { ...s.runs };
+        runs[id] = { ...run, ...patch };
+      }
+      return runs ? { runs } : s;
     }),
 
   removeRun: (id) =>

@@ -5,10 +5,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Job } from '../src/bench/jobs';
+import { CHROMIUM_ARGS, freePort, waitForServer } from '../e2e/lab-harness';
 import type { BenchApi, TrainRequest, TrainResult, WorkerAnswer } from '../src/bench/bench-protocol';
 import type { BackendName } from '../src/engine/backend/backend';
 import type { RunConfigInput } from '../src/engine/config/schema';
@@ -28,42 +28,7 @@ import {
 } from './figures';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--enable-unsafe-webgpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const WORKER = 'browser worker';
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => ok(port));
-    });
-  });
-}
-
-async function waitForServer(url: string, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`vite preview did not answer at ${url}`);
-}
 
 export interface BrowserSession {
   browser: Browser;

@@ -35,7 +35,7 @@ export interface Lab {
   close(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const s = createServer();
     s.once('error', fail);
@@ -47,7 +47,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForServer(url: string, ms: number): Promise<void> {
+export async function waitForServer(url: string, ms: number): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     try {

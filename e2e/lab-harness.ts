@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const WAIT_MS = 90_000;
@@ -142,4 +143,17 @@ export async function startRun(page: Page): Promise<string> {
   const added = page.getByTestId('run-card').nth(before);
   await added.waitFor();
   return (await added.getAttribute('data-run')) ?? '';
+}
+
+/** Opens the lab before a test file's tests (once Start is on the page) and closes it after. */
+export function labForThisFile(onReady: (lab: Lab) => void): void {
+  let lab: Lab | undefined;
+  beforeAll(async () => {
+    lab = await openLab();
+    await lab.page.getByTestId('start-button').waitFor();
+    onReady(lab);
+  });
+  afterAll(async () => {
+    await lab?.close();
+  });
 }

@@ -6,8 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, WAIT_MS, card as cardOf, openLab, series as seriesOf, startRun as start, waitForPoints as waitFor, type Lab } from './lab-harness';
+import { describe, expect, it } from 'vitest';
+import { ROOT, WAIT_MS, card as cardOf, labForThisFile, series as seriesOf, startRun as start, waitForPoints as waitFor, type Lab } from './lab-harness';
 
 const SCREENSHOT = resolve(ROOT, 'test-results/lab.png');
 
@@ -19,14 +19,9 @@ const series = (chartId: string) => seriesOf(page, chartId);
 const waitForPoints = (chartId: string, run: string, min: number) => waitFor(page, chartId, run, min);
 const startRun = () => start(page);
 
-beforeAll(async () => {
-  lab = await openLab();
-  page = lab.page;
-  await page.getByTestId('start-button').waitFor();
-});
-
-afterAll(async () => {
-  await lab?.close();
+labForThisFile((l) => {
+  lab = l;
+  page = l.page;
 });
 
 describe('PG Lab in Chromium', () => {

@@ -6,8 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, WAIT_MS, card as cardOf, openLab, startRun as start, waitForPoints as waitFor, type Lab } from './lab-harness';
+import { describe, expect, it } from 'vitest';
+import { ROOT, WAIT_MS, card as cardOf, labForThisFile, startRun as start, waitForPoints as waitFor, type Lab } from './lab-harness';
 
 const SCREENSHOT = resolve(ROOT, 'test-results/language.png');
 
@@ -18,14 +18,9 @@ const card = (runId: string) => cardOf(page, runId);
 const waitForPoints = (chartId: string, run: string, min: number) => waitFor(page, chartId, run, min);
 const startRun = () => start(page);
 
-beforeAll(async () => {
-  lab = await openLab();
-  page = lab.page;
-  await page.getByTestId('start-button').waitFor();
-});
-
-afterAll(async () => {
-  await lab?.close();
+labForThisFile((l) => {
+  lab = l;
+  page = l.page;
 });
 
 describe('a language run in Chromium', () => {

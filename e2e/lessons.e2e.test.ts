@@ -6,9 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../src/experiments/lessons/lessons';
-import { ROOT, WAIT_MS, card, openLab, series, waitForPoints, type Lab } from './lab-harness';
+import { ROOT, WAIT_MS, card, labForThisFile, series, waitForPoints, type Lab } from './lab-harness';
 
 const SCREENSHOT = resolve(ROOT, 'test-results/lessons.png');
 const LESSON = LESSONS.find((l) => l.id === 'prefix-grouper');
@@ -16,14 +16,9 @@ const LESSON = LESSONS.find((l) => l.id === 'prefix-grouper');
 let lab: Lab;
 let page: Page;
 
-beforeAll(async () => {
-  lab = await openLab();
-  page = lab.page;
-  await page.getByTestId('start-button').waitFor();
-});
-
-afterAll(async () => {
-  await lab?.close();
+labForThisFile((l) => {
+  lab = l;
+  page = l.page;
 });
 
 describe('the lessons gallery', () => {

@@ -14,6 +14,11 @@ export interface Sequence {
   truncated: boolean;
   /** V(s) of the observation after the last step: for fragments cut by the batch, or truncations. */
   bootstrapValue: number;
+  /**
+   * An advantage the sampler fixed for every step of this sequence (a demonstration's SFT signal,
+   * an offline example's R − V); the trainer puts it in place of the advantage stage's.
+   */
+  advantage?: number;
 }
 
 export interface Batch {
@@ -38,6 +43,13 @@ export interface Batch {
   refLogp?: Float32Array;
   /** Language batches: the tokens each sequence was scored on. */
   lm?: LanguageBatchData;
+  /**
+   * Per-step loss mask (1 train, 0 skip): tool outputs, void trajectories. Masked steps leave the
+   * policy loss and its aggregation denominators, as verl's response_mask does. Absent = all 1.
+   */
+  lossMask?: Float32Array;
+  /** Per-step 1 where the token was forced (a hint, a demonstration, a tool output), 0 where sampled. */
+  forced?: Uint8Array;
 }
 
 export interface LanguageBatchData {
@@ -48,6 +60,8 @@ export interface LanguageBatchData {
   steps: number;
   /** Which task example each sequence answers (for the rollout inspector). */
   exampleIds: string[];
+  /** The canonical answer of each sequence's example, as tokens without <eos> (for token-level critics). */
+  references?: number[][];
 }
 
 /** Advantage-stage output, per step. */

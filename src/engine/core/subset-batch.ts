@@ -15,7 +15,11 @@ export function subsetBatch(batch: Batch, seqIndices: number[]): Batch {
     values: batch.values ? new Float32Array(n) : null,
     seqId: new Int32Array(n),
     seqs: [],
+    lossMask: batch.lossMask ? new Float32Array(n) : undefined,
+    forced: batch.forced ? new Uint8Array(n) : undefined,
   };
+  if (!out.lossMask) delete out.lossMask;
+  if (!out.forced) delete out.forced;
   if (batch.lm) {
     const lm = batch.lm;
     const completions = new Int32Array(seqIndices.length * lm.steps);
@@ -25,6 +29,7 @@ export function subsetBatch(batch: Batch, seqIndices: number[]): Batch {
       completions,
       steps: lm.steps,
       exampleIds: seqIndices.map((si) => lm.exampleIds[si]),
+      ...(lm.references ? { references: seqIndices.map((si) => lm.references![si]) } : {}),
     };
   }
   let at = 0;
@@ -37,6 +42,8 @@ export function subsetBatch(batch: Batch, seqIndices: number[]): Batch {
     out.entropy.set(batch.entropy.subarray(a, b), at);
     out.rewards.set(batch.rewards.subarray(a, b), at);
     if (out.values && batch.values) out.values.set(batch.values.subarray(a, b), at);
+    if (out.lossMask && batch.lossMask) out.lossMask.set(batch.lossMask.subarray(a, b), at);
+    if (out.forced && batch.forced) out.forced.set(batch.forced.subarray(a, b), at);
     out.seqId.fill(k, at, at + s.length);
     const seq: Sequence = { ...s, start: at };
     out.seqs.push(seq);

@@ -5,6 +5,7 @@ import { WEIGHT_MODULES } from '../stages/weight/modules';
 import { REGULARISE_VARIANTS } from '../stages/regularise/variants';
 import { SHAPE_VARIANTS } from '../stages/shape/variants';
 import { SELECT_VARIANTS } from '../stages/select/variants';
+import { familyModules } from './families';
 import { cartpoleTask } from '../tasks/cartpole.task';
 import { banditTask } from '../tasks/bandit.task';
 import { LANGUAGE_TASKS } from '../tasks/language';
@@ -32,15 +33,15 @@ import { adamUpdate } from '../stages/update/adam.module';
  * schema validates against it, and `lab list` prints it. Adding a method = adding a module here.
  */
 export const REGISTRY = {
-  task: [cartpoleTask, banditTask, ...LANGUAGE_TASKS],
-  sample: [vectorRolloutSampler, episodesSampler, groupEpisodesSampler, groupPromptsSampler],
-  shape: [overlongPenaltyShaper, klRewardShaper, ...SHAPE_VARIANTS],
-  select: [dropZeroAdvGroups, ...SELECT_VARIANTS],
-  advantage: [gaeAdvantage, rewardToGoAdvantage, grpoAdvantage, rlooAdvantage, reinforcePlusPlusAdvantage, ...ADVANTAGE_VARIANTS],
-  weight: [...WEIGHT_MODULES],
-  surrogate: [ppoClipSurrogate, vanillaPgSurrogate, ...SURROGATE_VARIANTS],
-  aggregate: [tokenMean, seqMeanTokenMean, seqMeanTokenSum, seqMeanTokenSumNorm],
-  regularise: [entropyBonus, klToReference, ...REGULARISE_VARIANTS],
+  task: [cartpoleTask, banditTask, ...LANGUAGE_TASKS, ...familyModules('task')],
+  sample: [vectorRolloutSampler, episodesSampler, groupEpisodesSampler, groupPromptsSampler, ...familyModules('sample')],
+  shape: [overlongPenaltyShaper, klRewardShaper, ...SHAPE_VARIANTS, ...familyModules('shape')],
+  select: [dropZeroAdvGroups, ...SELECT_VARIANTS, ...familyModules('select')],
+  advantage: [gaeAdvantage, rewardToGoAdvantage, grpoAdvantage, rlooAdvantage, reinforcePlusPlusAdvantage, ...ADVANTAGE_VARIANTS, ...familyModules('advantage')],
+  weight: [...WEIGHT_MODULES, ...familyModules('weight')],
+  surrogate: [ppoClipSurrogate, vanillaPgSurrogate, ...SURROGATE_VARIANTS, ...familyModules('surrogate')],
+  aggregate: [tokenMean, seqMeanTokenMean, seqMeanTokenSum, seqMeanTokenSumNorm, ...familyModules('aggregate')],
+  regularise: [entropyBonus, klToReference, ...REGULARISE_VARIANTS, ...familyModules('regularise')],
   update: [adamUpdate],
 } as const satisfies Record<StageName, readonly ModuleDef<any, any>[]>;
 

@@ -128,6 +128,7 @@ export class Trainer {
 
     if (batch.n > 0) {
       const adv = await this.stage('advantage', () => advantage.compute(batch));
+      applyFixedAdvantages(batch, adv.advantages);
       this.checkFinite('advantage', adv.advantages);
       this.last = { batch, advantages: adv.advantages };
       const { mean, std } = meanStd(adv.advantages);
@@ -150,7 +151,8 @@ export class Trainer {
     Object.assign(row, moduleMetrics([p.sampler, ...p.shapers, ...p.selectors, p.advantage, ...p.weighters, p.surrogate, p.aggregator, ...p.regularisers]));
     this.stepIndex += 1;
     for (const reg of this.pipeline.regularisers) {
-      if (this.reference && reg.refRefreshEvery > 0 && this.stepIndex % reg.refRefreshEvery === 0) {
+      const every = reg.refRefreshEvery > 0 && this.stepIndex % reg.refRefreshEvery === 0;
+      if (this.reference && (every || reg.refreshReferenceAfter?.(this.stepIndex, this.totalUpdates))) {
         copyPolicy(this.policy, this.reference);
       }
     }
@@ -252,7 +254,12 @@ export class Trainer {
         const seqIds = new Int32Array(m);
         const ret = new Float32Array(m);
         const oldV = new Float32Array(m);
+        const stepReward = new Float32Array(m);
+        const mask = batch.lossMask ? new Float32Array(m) : null;
+        const seqOfStep = batch.seqId;
         idx.forEach((j, i) => {
+          stepReward[i] = batch.seqs[seqOfStep[j]].reward;
+          if (mask) mask[i] = batch.lossMask![j];
           oldLogp[i] = batch.logpOld[j];
           mbAdv[i] = adv[j];
           seqIds[i] = batch.seqId[j];
@@ -262,7 +269,7 @@ export class Trainer {
           }
         });
         if (u.normAdvantages === 'minibatch' && m > 1) standardise(mbAdv);
-        const aggW = aggregator.weights(seqIds, maxSequenceLength(task));
+        const aggW = mask ? maskedAggregation(aggregator, seqIds, mask, maxSequenceLength(task)) : aggregator.weights(seqIds, maxSequenceLength(task));
         const localSeq = localIds(seqIds);
         const lossW = aggW.slice();
         if (stepWeights) idx.forEach((j, i) => (lossW[i] *= stepWeights[j]));
@@ -274,6 +281,7 @@ export class Trainer {
           const lossWT = stepWeights ? tf.tensor1d(lossW) : aggT;
           const retT = tf.tensor1d(ret);
           const oldVT = tf.tensor1d(oldV);
+          const rewardT = tf.tensor1d(stepReward);
           const refLogp = this.reference ? this.reference.score(batch, idx).logp : null;
           let kept: tf.Tensor1D | null = null;
           const { value, grads } = tf.variableGrads(() => {
@@ -283,7 +291,7 @@ export class Trainer {
             const pgLoss = tf.sum(tf.mul(lossWT, surrogate.loss(x))) as tf.Scalar;
             let total: tf.Scalar = pgLoss;
             for (const reg of regularisers) {
-              total = tf.add(total, reg.loss({ logp, refLogp, entropy, aggWeights: aggT }));
+              total = tf.add(total, reg.loss({ logp, refLogp, entropy, aggWeights: aggT, logpOld: oldLogpT, adv: advT, reward: rewardT, progress }));
             }
             let vLoss: tf.Scalar = tf.scalar(0);
             if (v && hasValue) {
@@ -377,6 +385,25 @@ function minibatches(batch: Batch, unit: 'step' | 'group', count: number, rng: R
     }
     out.push(Int32Array.from(steps));
   }
+  return out;
+}
+
+/** Sequences with an advantage fixed by the sampler (demonstrations, offline data) keep it. */
+function applyFixedAdvantages(batch: Batch, adv: Float32Array): void {
+  for (const s of batch.seqs) if (s.advantage !== undefined) adv.fill(s.advantage, s.start, s.start + s.length);
+}
+
+/**
+ * Aggregation over the unmasked steps only (verl's response_mask): masked steps get weight 0 and
+ * leave every denominator.
+ */
+function maskedAggregation(aggregator: Pipeline['aggregator'], seqIds: Int32Array, mask: Float32Array, lNorm: number): Float32Array {
+  const keep: number[] = [];
+  mask.forEach((m, i) => m > 0 && keep.push(i));
+  const out = new Float32Array(seqIds.length);
+  if (keep.length === 0) return out;
+  const w = aggregator.weights(Int32Array.from(keep, (i) => seqIds[i]), lNorm);
+  keep.forEach((i, k) => (out[i] = w[k] * mask[i]));
   return out;
 }
 

@@ -1,8 +1,14 @@
 import type { RunConfigInput } from '../../engine/config/schema';
 import type { Lesson } from './lesson';
+import { LESSONS as PAPER_LESSONS } from './families/papers';
+import { LESSONS as BUDGET_LESSONS } from './families/budgets';
+import { LESSONS as GUIDED_LESSONS } from './families/guided';
+import { LESSONS as TOOL_LESSONS } from './families/tools';
+import { LESSONS as OFFPOLICY_LESSONS } from './families/offpolicy';
+import { LESSONS as CRITIC_LESSONS } from './families/critics';
 
 /** A small language run from a task's base checkpoint; `stages` replaces what it names. */
-function lm(task: string, stages: Partial<RunConfigInput['stages']>, opts: { updates?: number; prompts?: number; prefixMode?: 'plain' | 'shared-prefix'; lr?: number } = {}): RunConfigInput {
+export function lm(task: string, stages: Partial<RunConfigInput['stages']>, opts: { updates?: number; prompts?: number; prefixMode?: 'plain' | 'shared-prefix'; lr?: number } = {}): RunConfigInput {
   return {
     seed: 1,
     task: { id: task },
@@ -91,7 +97,18 @@ const prefixGrouper: Lesson = {
   seeds: [1],
 };
 
-export const LESSONS: Lesson[] = [entropyCollapse, deadGroups, entropyOnDemand, prefixGrouper];
+export const LESSONS: Lesson[] = [
+  entropyCollapse,
+  deadGroups,
+  entropyOnDemand,
+  prefixGrouper,
+  ...PAPER_LESSONS,
+  ...BUDGET_LESSONS,
+  ...GUIDED_LESSONS,
+  ...TOOL_LESSONS,
+  ...OFFPOLICY_LESSONS,
+  ...CRITIC_LESSONS,
+];
 
 export function findLesson(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);

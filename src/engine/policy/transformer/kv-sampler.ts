@@ -17,6 +17,17 @@ export interface SampledCompletions {
   lengths: Int32Array;
 }
 
+export interface KvSampleOptions {
+  /**
+   * Tokens to emit instead of sampling, [rows × maxNew], −1 where the model samples: hint
+   * prefixes (IGPO), whole demonstrations (HPT), tool outputs inserted between turns.
+   * A forced token never ends its row; its log-prob and entropy are still the model's.
+   */
+  forced?: Int32Array;
+  /** Tokens besides <eos> that end a row when the model samples them (a tool call's end). */
+  stopTokens?: number[];
+}
+
 /**
  * Samples one completion per prompt with a KV cache that stays on the device: the prompt is
  * encoded once, then each step feeds only the new token. Tokens, log-probs and entropies stay on
@@ -29,6 +40,7 @@ export async function sampleWithKvCache(
   sampling: SamplingParams,
   rng: Rng,
   ids: { eos: number; pad: number },
+  opts: KvSampleOptions = {},
 ): Promise<SampledCompletions> {
   const layout = layoutPrompts(prompts, ids.pad);
   const { rows, width } = layout;
@@ -54,18 +66,32 @@ export async function sampleWithKvCache(
   let keyMask = tf.tensor2d(padKeys, [rows, width]);
   let done = tf.zeros([rows], 'bool') as tf.Tensor1D;
   const uniT = tf.tensor2d(uniforms, [rows, maxNew]);
+  const forced = opts.forced ?? null;
+  if (forced && forced.length !== rows * maxNew) throw new Error(`forced tokens: expected ${rows * maxNew}, got ${forced.length}`);
+  const stops = [ids.eos, ...(opts.stopTokens ?? [])];
+  // Forced tokens step-major, so that step s reads one contiguous column.
+  const forcedT = forced ? tf.tensor2d(transposeRows(forced, rows, maxNew), [maxNew, rows], 'int32') : null;
   const record: tf.Tensor[] = [];
 
   for (let s = 0; s < maxNew; s++) {
     const next = tf.tidy(() => {
       const probs = samplingProbs(last, sampling);
       const u = uniT.slice([0, s], [rows, 1]).reshape([rows]) as tf.Tensor1D;
-      const drawn = drawFromProbs(probs, u);
+      let drawn = drawFromProbs(probs, u);
+      let isForced: tf.Tensor1D | null = null;
+      if (forcedT) {
+        const f = forcedT.slice([s, 0], [1, rows]).reshape([rows]) as tf.Tensor1D;
+        isForced = tf.greaterEqual(f, 0) as tf.Tensor1D;
+        drawn = tf.where(isForced, f, drawn) as tf.Tensor1D;
+      }
       const token = tf.where(done, tf.fill([rows], ids.pad, 'int32'), drawn) as tf.Tensor1D;
       const logAll = tf.logSoftmax(tf.div(last, sampling.temperature));
       const logp = tf.sum(tf.mul(logAll, tf.oneHot(token, model.vocabSize)), 1);
       const entropy = tf.neg(tf.sum(tf.mul(tf.exp(logAll), logAll), 1));
-      const nowDone = tf.logicalOr(done, tf.equal(token, ids.eos)) as tf.Tensor1D;
+      let stopped: tf.Tensor = tf.equal(token, stops[0]);
+      for (const t of stops.slice(1)) stopped = tf.logicalOr(stopped, tf.equal(token, t));
+      if (isForced) stopped = tf.logicalAnd(stopped, tf.logicalNot(isForced));
+      const nowDone = tf.logicalOr(done, stopped) as tf.Tensor1D;
       return { token, logp, entropy, nowDone };
     });
     record.push(next.token, next.logp, next.entropy);
@@ -99,6 +125,7 @@ export async function sampleWithKvCache(
   ); // [3, steps, rows]
   const flat = (await packed.data()) as Float32Array;
   for (const t of [packed, last, keyMask, done, uniT, ...record]) t.dispose();
+  forcedT?.dispose();
   disposeKv(kv);
 
   const tokens = new Int32Array(rows * maxNew);
@@ -113,7 +140,16 @@ export async function sampleWithKvCache(
       tokens[dst] = flat[src];
       logp[dst] = flat[plane + src];
       entropy[dst] = flat[2 * plane + src];
-      if (tokens[dst] === ids.eos && lengths[r] === maxNew && (s === 0 || tokens[dst - 1] !== ids.pad)) lengths[r] = s + 1;
+    }
+  }
+  // A row ends at its first sampled stop token; after it come only <pad>s.
+  for (let r = 0; r < rows; r++) {
+    for (let s = 0; s < maxNew; s++) {
+      const i = r * maxNew + s;
+      if ((forced === null || forced[i] < 0) && stops.includes(tokens[i])) {
+        lengths[r] = s + 1;
+        break;
+      }
     }
   }
   return { rows, steps: maxNew, tokens, logp, entropy, lengths };
@@ -124,4 +160,10 @@ function disposeKv(kv: LayerKV[]): void {
     k.dispose();
     v.dispose();
   }
+}
+
+function transposeRows(xs: Int32Array, rows: number, cols: number): Int32Array {
+  const out = new Int32Array(rows * cols);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = xs[r * cols + c];
+  return out;
 }

@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { PAPERS } from '../../registry/papers';
 import { defineModule } from '../../registry/module';
 import type { Batch, Sequence } from '../../core/batch';
-import { sampleWithKvCache } from '../../policy/transformer/kv-sampler';
-import { EOS, PAD } from '../../tasks/language/vocab';
+import { sampleWithKvCache, type KvSampleOptions } from '../../policy/transformer/kv-sampler';
+import type { SamplingParams } from '../../policy/transformer/sampling-filters';
+import { EOS, PAD, encode } from '../../tasks/language/vocab';
 import { languageContext, type Sampler } from './sampler';
-import type { LanguageExample } from '../../tasks/language/language-task';
+import type { LanguageExample, LanguageTaskSpec } from '../../tasks/language/language-task';
+import type { LanguagePolicy } from '../../policy/language-policy';
+import type { Rng } from '../../core/rng';
 
 export const SamplingSchema = {
   temperature: z.number().gt(0).max(10).default(1).describe('Softmax temperature (TRL temperature)'),
@@ -35,43 +38,118 @@ export const groupPromptsSampler = defineModule({
       .describe('DAPO: drop groups whose rewards are all equal and draw more prompts until Q groups remain'),
     maxRounds: z.number().int().min(1).max(50).default(10).describe('Dynamic sampling: most rounds of Q prompts per update (verl max_num_gen_batches)'),
   }),
-  create: (p): Sampler => ({
+  create: (p): Sampler => makeGroupPromptsSampler(p),
+});
+
+export type GroupPromptsParams = z.output<typeof groupPromptsSampler.schema>;
+
+/**
+ * Chooses the prompts of each round and how many completions each gets, and sees every drawn
+ * group's rewards: the hook for prioritised and budgeted sampling (SPO, VAS, Knapsack, curricula).
+ * Without one, a round is Q fresh prompts from the task with G completions each.
+ */
+export interface PromptPicker {
+  pick(task: LanguageTaskSpec, rng: Rng, prompts: number, groupSize: number): { examples: LanguageExample[]; groupSizes: number[] };
+  observe?(groups: { example: LanguageExample; rewards: number[] }[]): void;
+  /** Numbers for the run's charts, read after every update. */
+  metrics?(): Record<string, number>;
+}
+
+/** GRPO's group sampler, with an optional picker; DAPO's dynamic sampling applies either way. */
+export function makeGroupPromptsSampler(p: GroupPromptsParams, picker?: PromptPicker): Sampler & { metrics?: () => Record<string, number> } {
+  return {
     grouped: true,
+    ...(picker?.metrics ? { metrics: () => picker.metrics!() } : {}),
     async collect(ctx): Promise<Batch> {
       const { task, policy, rng } = languageContext(ctx);
-      const S = task.maxCompletionLength;
-      const G = p.groupSize;
       const kept: DrawnGroup[] = [];
       let sampledTokens = 0;
       let rounds = 0;
       // DAPO dynamic sampling: keep drawing rounds of Q prompts until Q groups carry signal.
       while (rounds < (p.dynamicSampling ? p.maxRounds : 1)) {
         rounds += 1;
-        const examples = Array.from({ length: p.prompts }, () => task.sample(rng));
-        const prompts = examples.flatMap((ex) => Array.from({ length: G }, () => ex.prompt));
-        const out = await sampleWithKvCache(policy.model, prompts, S, p, rng, { eos: EOS, pad: PAD });
-        sampledTokens += out.lengths.reduce((a, b) => a + b, 0);
-        examples.forEach((ex, q) => {
-          const rows = Array.from({ length: G }, (_, g) => q * G + g);
-          const rewards = rows.map((r) => task.reward(ex, Array.from(out.tokens.subarray(r * S, r * S + out.lengths[r]))));
-          if (p.dynamicSampling && Math.max(...rewards) === Math.min(...rewards)) return;
-          kept.push({ example: ex, rewards, rows: rows.map((r) => ({ tokens: out.tokens.subarray(r * S, (r + 1) * S), logp: out.logp.subarray(r * S, (r + 1) * S), entropy: out.entropy.subarray(r * S, (r + 1) * S), length: out.lengths[r] })) });
-        });
+        const { examples, groupSizes } = picker
+          ? picker.pick(task, rng, p.prompts, p.groupSize)
+          : { examples: Array.from({ length: p.prompts }, () => task.sample(rng)), groupSizes: new Array<number>(p.prompts).fill(p.groupSize) };
+        const drawn = await drawGroups(task, policy, examples, groupSizes, p, rng);
+        sampledTokens += drawn.sampledTokens;
+        picker?.observe?.(drawn.groups);
+        for (const g of drawn.groups) {
+          if (p.dynamicSampling && Math.max(...g.rewards) === Math.min(...g.rewards)) continue;
+          kept.push(g);
+        }
         if (kept.length >= p.prompts) break;
       }
-      return assembleLanguageBatch(kept.slice(0, p.prompts), S, policy.model.vocabSize, sampledTokens, rounds);
+      return assembleLanguageBatch(kept.slice(0, p.prompts), task.maxCompletionLength, policy.model.vocabSize, sampledTokens, rounds);
     },
-  }),
-});
-
-interface DrawnGroup {
-  example: LanguageExample;
-  rewards: number[];
-  rows: { tokens: Int32Array; logp: Float32Array; entropy: Float32Array; length: number }[];
+  };
 }
 
-function assembleLanguageBatch(groups: DrawnGroup[], S: number, vocab: number, sampledTokens: number, rounds: number): Batch {
-  const rows = groups.flatMap((g, gi) => g.rows.map((row, i) => ({ ...row, group: gi, reward: g.rewards[i], example: g.example })));
+/** One sampled (or forced) completion of a group. */
+export interface DrawnRow {
+  tokens: Int32Array;
+  logp: Float32Array;
+  entropy: Float32Array;
+  length: number;
+  /** 1 per step where the token was forced (hint, demonstration, tool output). */
+  forced?: Uint8Array;
+  /** Per-step loss mask (0 = no gradient). */
+  lossMask?: Float32Array;
+  /** An advantage fixed by the sampler for every step of this row (see Sequence.advantage). */
+  advantage?: number;
+}
+
+export interface DrawnGroup {
+  example: LanguageExample;
+  rewards: number[];
+  rows: DrawnRow[];
+  /** Prompt tokens when they differ from the example's (auxiliary prompts, one-token rollouts). */
+  prompt?: number[];
+}
+
+/**
+ * groupSizes[q] completions of examples[q] in one KV-cached pass; `forced` (rows × S, −1 free)
+ * fixes tokens of some rows, row order being example by example.
+ */
+export async function drawGroups(
+  task: LanguageTaskSpec,
+  policy: LanguagePolicy,
+  examples: LanguageExample[],
+  groupSizes: number[],
+  sampling: SamplingParams,
+  rng: Rng,
+  opts: KvSampleOptions = {},
+): Promise<{ groups: DrawnGroup[]; sampledTokens: number }> {
+  const S = task.maxCompletionLength;
+  const prompts = examples.flatMap((ex, q) => Array.from({ length: groupSizes[q] }, () => ex.prompt));
+  if (prompts.length === 0) return { groups: [], sampledTokens: 0 };
+  const out = await sampleWithKvCache(policy.model, prompts, S, sampling, rng, { eos: EOS, pad: PAD }, opts);
+  let row = 0;
+  let sampledTokens = 0;
+  const groups = examples.map((ex, q) => {
+    const rows: DrawnRow[] = [];
+    for (let g = 0; g < groupSizes[q]; g++, row++) {
+      const r = row;
+      const length = out.lengths[r];
+      sampledTokens += length;
+      const forcedRow = opts.forced?.subarray(r * S, (r + 1) * S);
+      rows.push({
+        tokens: out.tokens.subarray(r * S, (r + 1) * S),
+        logp: out.logp.subarray(r * S, (r + 1) * S),
+        entropy: out.entropy.subarray(r * S, (r + 1) * S),
+        length,
+        ...(forcedRow ? { forced: Uint8Array.from(forcedRow, (t) => (t >= 0 ? 1 : 0)) } : {}),
+      });
+    }
+    const rewards = rows.map((r) => task.reward(ex, Array.from(r.tokens.subarray(0, r.length))));
+    return { example: ex, rewards, rows };
+  });
+  return { groups, sampledTokens };
+}
+
+/** Packs drawn groups into a Batch: outcome reward on each sequence's last step. */
+export function assembleLanguageBatch(groups: DrawnGroup[], S: number, vocab: number, sampledTokens: number, rounds: number): Batch {
+  const rows = groups.flatMap((g, gi) => g.rows.map((row, i) => ({ ...row, group: gi, reward: g.rewards[i], example: g.example, prompt: g.prompt ?? g.example.prompt })));
   const n = rows.reduce((a, r) => a + r.length, 0);
   const actions = new Int32Array(n);
   const logpOld = new Float32Array(n);
@@ -79,6 +157,10 @@ function assembleLanguageBatch(groups: DrawnGroup[], S: number, vocab: number, s
   const rewards = new Float32Array(n);
   const seqId = new Int32Array(n);
   const completions = new Int32Array(rows.length * S);
+  const anyForced = rows.some((r) => r.forced);
+  const anyMask = rows.some((r) => r.lossMask);
+  const forced = anyForced ? new Uint8Array(n) : undefined;
+  const lossMask = anyMask ? new Float32Array(n).fill(1) : undefined;
   const seqs: Sequence[] = [];
   let at = 0;
   rows.forEach((row, r) => {
@@ -86,14 +168,18 @@ function assembleLanguageBatch(groups: DrawnGroup[], S: number, vocab: number, s
     actions.set(row.tokens.subarray(0, len), at);
     logpOld.set(row.logp.subarray(0, len), at);
     entropy.set(row.entropy.subarray(0, len), at);
-    completions.set(row.tokens, r * S);
+    completions.set(row.tokens.subarray(0, S), r * S);
     seqId.fill(r, at, at + len);
+    if (forced && row.forced) forced.set(row.forced.subarray(0, len), at);
+    if (lossMask && row.lossMask) lossMask.set(row.lossMask.subarray(0, len), at);
     rewards[at + len - 1] = row.reward; // outcome reward on the last token
     const ended = row.tokens[len - 1] === EOS;
-    seqs.push({ start: at, length: len, group: row.group, reward: row.reward, terminated: ended, truncated: !ended, bootstrapValue: 0 });
+    const seq: Sequence = { start: at, length: len, group: row.group, reward: row.reward, terminated: ended, truncated: !ended, bootstrapValue: 0 };
+    if (row.advantage !== undefined) seq.advantage = row.advantage;
+    seqs.push(seq);
     at += len;
   });
-  return {
+  const batch: Batch = {
     n,
     obsDim: 0,
     nActions: vocab,
@@ -108,6 +194,15 @@ function assembleLanguageBatch(groups: DrawnGroup[], S: number, vocab: number, s
     finishedEpisodes: seqs.map((s) => ({ ret: s.reward, len: s.length })),
     envSteps: sampledTokens,
     genRounds: rounds,
-    lm: { prompts: rows.map((r) => r.example.prompt), completions, steps: S, exampleIds: rows.map((r) => r.example.id) },
+    lm: {
+      prompts: rows.map((r) => r.prompt),
+      completions,
+      steps: S,
+      exampleIds: rows.map((r) => r.example.id),
+      references: rows.map((r) => encode(r.example.answerText)),
+    },
   };
+  if (forced) batch.forced = forced;
+  if (lossMask) batch.lossMask = lossMask;
+  return batch;
 }

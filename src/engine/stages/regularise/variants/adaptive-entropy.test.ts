@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { regulariserInputs } from '../regulariser-inputs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adaptiveEntropy } from './adaptive-entropy.module';
 
@@ -11,7 +12,7 @@ function step(reg: ReturnType<typeof adaptiveEntropy.create>, h: number[]): numb
   return tf.tidy(() => {
     const entropy = tf.tensor1d(h);
     const aggWeights = tf.fill([h.length], 1 / h.length) as tf.Tensor1D;
-    return reg.loss({ logp: tf.zerosLike(entropy), refLogp: null, entropy, aggWeights }).dataSync()[0];
+    return reg.loss(regulariserInputs({ logp: tf.zerosLike(entropy), entropy, aggWeights })).dataSync()[0];
   });
 }
 
@@ -46,7 +47,7 @@ describe('adaptive entropy bonus (grpo-libraries.md §1.7 and T5: TRL use_adapti
     const reg = adaptiveEntropy.create(adaptiveEntropy.schema.parse({ initCoef: 0.5, target: 1 }));
     step(reg, [0.5]); // measured 0.5 ≤ 1: the next step applies c = 0.505
     const g = tf.tidy(() =>
-      tf.grad((h: tf.Tensor) => reg.loss({ logp: tf.zerosLike(h) as tf.Tensor1D, refLogp: null, entropy: h as tf.Tensor1D, aggWeights: tf.tensor1d([0.25, 0.75]) }))(tf.tensor1d([0.4, 0.6])).arraySync() as number[],
+      tf.grad((h: tf.Tensor) => reg.loss(regulariserInputs({ logp: tf.zerosLike(h) as tf.Tensor1D, entropy: h as tf.Tensor1D, aggWeights: tf.tensor1d([0.25, 0.75]) })))(tf.tensor1d([0.4, 0.6])).arraySync() as number[],
     );
     expect(g[0]).toBeCloseTo(-0.505 * 0.25, 6);
     expect(g[1]).toBeCloseTo(-0.505 * 0.75, 6);

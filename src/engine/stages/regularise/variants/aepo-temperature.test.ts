@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { regulariserInputs } from '../regulariser-inputs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aepoTemperature } from './aepo-temperature.module';
 
@@ -18,7 +19,7 @@ function enumerated(reg: ReturnType<typeof make>, logits: tf.Tensor1D, meanEntro
   const probs = tf.softmax(logits);
   const aggWeights = probs as tf.Tensor1D;
   const entropy = tf.fill([3], meanEntropy) as tf.Tensor1D;
-  return reg.loss({ logp: tf.logSoftmax(logits) as tf.Tensor1D, refLogp: null, entropy, aggWeights: tf.tensor1d(aggWeights.dataSync()) });
+  return reg.loss(regulariserInputs({ logp: tf.logSoftmax(logits) as tf.Tensor1D, entropy, aggWeights: tf.tensor1d(aggWeights.dataSync()) }));
 }
 
 describe('AEPO temperature regulariser (algorithms-llm.md §10, Appendix C)', () => {

@@ -1,0 +1,4 @@
+import type { Family } from './family';
+
+/** Modules of the offpolicy family, by stage, in the order each stage's menu lists them. */
+export const FAMILY: Family = {};

@@ -1,0 +1,4 @@
+import type { Lesson } from '../lesson';
+
+/** Lessons of the guided family, in the order the gallery lists them. */
+export const LESSONS: Lesson[] = [];

@@ -117,9 +117,9 @@ export const LESSON_CHARTS: Partial<Record<MetricKey, ChartSpec>> = {
 };
 
 /** The grid's chart that draws `metric`, or one made for it (a lesson's claim is about it). */
-export function chartFor(metric: MetricKey): { spec: ChartSpec; extra: boolean } {
+export function chartFor(metric: string): { spec: ChartSpec; extra: boolean } {
   const drawn = CHARTS.find((c) => c.series.some((s) => s.key === metric) || c.band?.low === metric || c.band?.high === metric);
   if (drawn) return { spec: drawn, extra: false };
-  const spec = LESSON_CHARTS[metric] ?? { id: metric, title: metric, help: metric, series: [{ key: metric, name: metric }] };
+  const spec = LESSON_CHARTS[metric as MetricKey] ?? { id: metric, title: metric, help: metric, series: [{ key: metric as MetricKey, name: metric }] };
   return { spec, extra: true };
 }

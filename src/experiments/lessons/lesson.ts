@@ -30,7 +30,8 @@ export interface Lesson {
 
 export interface LessonClaim {
   text: string;
-  metric: MetricKey;
+  /** A standard key, or a module metric such as "bapo/clip_high". */
+  metric: MetricKey | (string & {});
   /** How a run's curve becomes one number: the mean over its last k values that are present. */
   lastK: number;
   /** Pairs of run labels: the first's number should be higher than the second's. */

@@ -20,6 +20,7 @@ import { covariance, explainedVariance, minMax } from '../metrics/batch-stats';
 import type { MetricRow } from '../metrics/keys';
 import { buildPipeline, type Pipeline } from './pipeline';
 import { PipelineError } from './pipeline-error';
+import { applyFixedAdvantages, maskedAggregation } from './loss-mask';
 
 /** Per-minibatch diagnostics, stacked into one tensor so an update reads back once. */
 const MB_METRICS = ['loss/policy', 'loss/value', 'loss/total', 'ratio/mean', 'ratio/max', 'clip/frac_low', 'clip/frac_high', 'kl/old', 'kl/ref', 'grad/norm'] as const;
@@ -385,25 +386,6 @@ function minibatches(batch: Batch, unit: 'step' | 'group', count: number, rng: R
     }
     out.push(Int32Array.from(steps));
   }
-  return out;
-}
-
-/** Sequences with an advantage fixed by the sampler (demonstrations, offline data) keep it. */
-function applyFixedAdvantages(batch: Batch, adv: Float32Array): void {
-  for (const s of batch.seqs) if (s.advantage !== undefined) adv.fill(s.advantage, s.start, s.start + s.length);
-}
-
-/**
- * Aggregation over the unmasked steps only (verl's response_mask): masked steps get weight 0 and
- * leave every denominator.
- */
-function maskedAggregation(aggregator: Pipeline['aggregator'], seqIds: Int32Array, mask: Float32Array, lNorm: number): Float32Array {
-  const keep: number[] = [];
-  mask.forEach((m, i) => m > 0 && keep.push(i));
-  const out = new Float32Array(seqIds.length);
-  if (keep.length === 0) return out;
-  const w = aggregator.weights(Int32Array.from(keep, (i) => seqIds[i]), lNorm);
-  keep.forEach((i, k) => (out[i] = w[k] * mask[i]));
   return out;
 }
 

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../core/rng';
 import { orthogonalMatrix } from './orthogonal';
+import { matMul, tanh } from './fast-ops';
 
 export type Activation = 'tanh' | 'relu';
 
@@ -39,8 +40,8 @@ export class Mlp {
       let h: tf.Tensor2D = x;
       const last = this.weights.length - 1;
       for (let l = 0; l <= last; l++) {
-        h = tf.add(tf.matMul(h, this.weights[l]), this.biases[l]);
-        if (l < last) h = this.activation === 'tanh' ? tf.tanh(h) : tf.relu(h);
+        h = tf.add(matMul(h, this.weights[l] as tf.Tensor2D), this.biases[l]);
+        if (l < last) h = this.activation === 'tanh' ? tanh(h) : tf.relu(h);
       }
       return h;
     });

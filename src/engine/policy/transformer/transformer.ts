@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../core/rng';
 import type { TransformerConfig } from './transformer-config';
+import { matMul, tanh } from '../../nn/fast-ops';
 
 /** Additive mask value for blocked attention (large and finite, so rows of all-blocked stay finite). */
 export const BLOCKED = -1e9;
@@ -111,7 +112,7 @@ export class Transformer {
       const a = layerNorm(x, blk.ln1g, blk.ln1b);
       // Slicing q, k, v out of the 2-D [B·T, 3D] projection: a 5-D slice here is ~50× slower on
       // wasm, fails to compile on WebGL, and its gradient (a 5-D pad) is wrong on tfjs-webgpu 4.22.
-      const qkv = tf.add(tf.matMul(a.reshape([b * t, d]), blk.wqkv), blk.bqkv);
+      const qkv = tf.add(matMul(a.reshape([b * t, d]) as tf.Tensor2D, blk.wqkv as tf.Tensor2D), blk.bqkv);
       const heads = (i: number) => tf.transpose(qkv.slice([0, i * d], [b * t, d]).reshape([b, t, h, dh]), [0, 2, 1, 3]) as tf.Tensor4D;
       const q = heads(0);
       let k = heads(1);
@@ -125,13 +126,13 @@ export class Transformer {
       if (mask) scores = tf.add(scores, mask);
       const att = tf.matMul(tf.softmax(scores), v); // [B, H, T, Dh]
       const merged = tf.transpose(att, [0, 2, 1, 3]).reshape([b * t, d]);
-      x = tf.add(x, tf.add(tf.matMul(merged, blk.wo), blk.bo).reshape([b, t, d]));
+      x = tf.add(x, tf.add(matMul(merged as tf.Tensor2D, blk.wo as tf.Tensor2D), blk.bo).reshape([b, t, d]));
       const m = layerNorm(x, blk.ln2g, blk.ln2b).reshape([b * t, d]);
-      const hidden = gelu(tf.add(tf.matMul(m, blk.w1), blk.b1));
-      x = tf.add(x, tf.add(tf.matMul(hidden, blk.w2), blk.b2).reshape([b, t, d]));
+      const hidden = gelu(tf.add(matMul(m as tf.Tensor2D, blk.w1 as tf.Tensor2D), blk.b1));
+      x = tf.add(x, tf.add(matMul(hidden as tf.Tensor2D, blk.w2 as tf.Tensor2D), blk.b2).reshape([b, t, d]));
     });
     const f = layerNorm(x, this.lnfG, this.lnfB).reshape([b * t, d]);
-    const logits = tf.add(tf.matMul(f, this.head), this.headB).reshape([b, t, this.vocabSize]) as tf.Tensor3D;
+    const logits = tf.add(matMul(f as tf.Tensor2D, this.head as tf.Tensor2D), this.headB).reshape([b, t, this.vocabSize]) as tf.Tensor3D;
     return { logits, kv };
   }
 
@@ -160,7 +161,7 @@ export function gatherRows(x: tf.Tensor, indices: tf.Tensor1D): tf.Tensor {
   // tf.oneHot needs a depth of at least 2: one row is a broadcast.
   if (rows === 1) return tf.tile(x, [indices.shape[0], ...rest.map(() => 1)]);
   const flat = x.reshape([rows, -1]);
-  const picked = tf.matMul(tf.oneHot(tf.cast(indices, 'int32'), rows), flat);
+  const picked = matMul(tf.oneHot(tf.cast(indices, 'int32'), rows).toFloat() as tf.Tensor2D, flat as tf.Tensor2D);
   return picked.reshape([indices.shape[0], ...rest]);
 }
 
@@ -180,5 +181,5 @@ function layerNorm(x: tf.Tensor3D, g: tf.Tensor, b: tf.Tensor): tf.Tensor3D {
 /** GELU, tanh approximation (GPT-2). */
 function gelu(x: tf.Tensor): tf.Tensor {
   const c = Math.sqrt(2 / Math.PI);
-  return tf.mul(tf.mul(0.5, x), tf.add(1, tf.tanh(tf.mul(c, tf.add(x, tf.mul(0.044715, tf.pow(x, 3)))))));
+  return tf.mul(tf.mul(0.5, x), tf.add(1, tanh(tf.mul(c, tf.add(x, tf.mul(0.044715, tf.pow(x, 3)))))));
 }

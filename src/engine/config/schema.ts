@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REGISTRY, findModule } from '../registry/registry';
 import type { TaskSpec } from '../tasks/task-spec';
+import type { Sampler } from '../stages/sample/sampler';
 import type { ModuleDef } from '../registry/module';
 import { PolicyConfigSchema } from '../policy/policy-config';
 
@@ -93,12 +94,13 @@ export function parseRunConfig(input: unknown): ParseResult {
 function crossFieldErrors(c: RunConfig): ConfigError[] {
   const errors: ConfigError[] = [];
   const language = (findModule('task', c.task.id).create(c.task.params) as TaskSpec).kind === 'language';
-  const languageSampler = c.stages.sample.id === 'group-prompts';
+  const sampler = findModule('sample', c.stages.sample.id).create(c.stages.sample.params) as Sampler;
+  const languageSampler = (sampler.kind ?? 'language') === 'language';
   if (language !== languageSampler) {
     errors.push({
       path: 'stages.sample.id',
       message: language
-        ? `"${c.task.id}" is a language task: use the "group-prompts" sampler`
+        ? `"${c.task.id}" is a language task: use a sampler that draws completions ("group-prompts" or one of its variants)`
         : `"${c.stages.sample.id}" samples completions; "${c.task.id}" is a control task`,
     });
   }
@@ -108,7 +110,7 @@ function crossFieldErrors(c: RunConfig): ConfigError[] {
   if (language && c.stages.advantage.id === 'gae') {
     errors.push({ path: 'stages.advantage.id', message: 'language policies have no critic here: use grpo, rloo or reward-to-go' });
   }
-  const grouped = c.stages.sample.id === 'group-episodes' || languageSampler;
+  const grouped = sampler.grouped;
   const needsGroups = (findModule('advantage', c.stages.advantage.id).create(c.stages.advantage.params) as { needsGroups: boolean }).needsGroups;
   if (needsGroups && !grouped) {
     errors.push({

@@ -38,10 +38,12 @@ describe('concatBatches', () => {
     expect(Array.from(c.lm!.completions.subarray(6, 9))).toEqual([2, 2, 2]);
   });
 
-  it('a subset of a concatenation carries masks and references', () => {
+  it('a subset of a concatenation carries masks, references and reference log-probs', () => {
     const c = concatBatches([lmBatch([2], [0], 1), lmBatch([3], [0], 2, { lossMask: Float32Array.from([0, 0, 1]) })]);
+    c.refLogp = Float32Array.from([-1, -2, -3, -4, -5]);
     const s = subsetBatch(c, [1]);
     expect(Array.from(s.lossMask!)).toEqual([0, 0, 1]);
+    expect(Array.from(s.refLogp!)).toEqual([-3, -4, -5]);
     expect(s.lm!.references).toEqual([[2]]);
   });
 

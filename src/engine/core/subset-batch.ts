@@ -17,7 +17,9 @@ export function subsetBatch(batch: Batch, seqIndices: number[]): Batch {
     seqs: [],
     lossMask: batch.lossMask ? new Float32Array(n) : undefined,
     forced: batch.forced ? new Uint8Array(n) : undefined,
+    refLogp: batch.refLogp ? new Float32Array(n) : undefined,
   };
+  if (!out.refLogp) delete out.refLogp;
   if (!out.lossMask) delete out.lossMask;
   if (!out.forced) delete out.forced;
   if (batch.lm) {
@@ -44,6 +46,7 @@ export function subsetBatch(batch: Batch, seqIndices: number[]): Batch {
     if (out.values && batch.values) out.values.set(batch.values.subarray(a, b), at);
     if (out.lossMask && batch.lossMask) out.lossMask.set(batch.lossMask.subarray(a, b), at);
     if (out.forced && batch.forced) out.forced.set(batch.forced.subarray(a, b), at);
+    if (out.refLogp && batch.refLogp) out.refLogp.set(batch.refLogp.subarray(a, b), at);
     out.seqId.fill(k, at, at + s.length);
     const seq: Sequence = { ...s, start: at };
     out.seqs.push(seq);

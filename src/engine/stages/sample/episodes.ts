@@ -22,6 +22,7 @@ export const episodesSampler = defineModule({
     let envs: Env[] = [];
     return {
       grouped: false,
+      kind: 'control',
       async collect(ctx) {
         const { task, policy, rng } = controlContext(ctx);
         if (envs.length === 0) envs = Array.from({ length: p.parallel }, () => task.make());

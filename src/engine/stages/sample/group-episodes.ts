@@ -25,6 +25,7 @@ export const groupEpisodesSampler = defineModule({
     let envs: Env[] = [];
     return {
       grouped: true,
+      kind: 'control',
       async collect(ctx) {
         const { task, policy, rng } = controlContext(ctx);
         const total = p.groups * p.groupSize;

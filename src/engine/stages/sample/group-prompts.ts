@@ -59,6 +59,7 @@ export interface PromptPicker {
 export function makeGroupPromptsSampler(p: GroupPromptsParams, picker?: PromptPicker): Sampler & { metrics?: () => Record<string, number> } {
   return {
     grouped: true,
+    kind: 'language',
     ...(picker?.metrics ? { metrics: () => picker.metrics!() } : {}),
     async collect(ctx): Promise<Batch> {
       const { task, policy, rng } = languageContext(ctx);

@@ -30,6 +30,8 @@ export function languageContext(ctx: SampleContext): { task: LanguageTaskSpec; p
 export interface Sampler {
   /** True when the sampler draws G sequences per start state (what group advantages need). */
   readonly grouped: boolean;
+  /** What it samples: 'control' steps environments; absent or 'language' draws completions. */
+  readonly kind?: 'control' | 'language';
   collect(ctx: SampleContext): Promise<Batch>;
 }
 

@@ -27,6 +27,7 @@ export const vectorRolloutSampler = defineModule({
     let epRet: Float64Array;
     return {
       grouped: false,
+      kind: 'control',
       async collect(ctx) {
         const { task, policy, rng } = controlContext(ctx);
         const n = p.numEnvs;

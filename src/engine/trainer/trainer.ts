@@ -101,7 +101,7 @@ export class Trainer {
       task.kind === 'language' && this.stepIndex === 0 && this.config.schedule.evalEvery > 0
         ? await this.stage('measure', () => this.evaluate())
         : null;
-    const sampled = await this.stage('sample', () => sampler.collect({ task, policy: this.policy, rng: this.sampleRng }));
+    const sampled = await this.stage('sample', () => sampler.collect({ task, policy: this.policy, rng: this.sampleRng, update: this.stepIndex, totalUpdates: this.totalUpdates }));
     this.envSteps += sampled.envSteps;
     if (task.kind === 'control') for (const ep of sampled.finishedEpisodes) this.episodes.push(ep.ret, ep.len);
     else this.tokens += sampled.envSteps;

@@ -10,6 +10,9 @@ export interface SampleContext {
   task: TaskSpec;
   policy: CategoricalMlpPolicy | LanguagePolicy;
   rng: Rng;
+  /** Updates done before this one (0 at the first), and the run's total: for schedules (curricula, ReMix's reincarnation). */
+  update?: number;
+  totalUpdates?: number;
 }
 
 /** A control sampler's view of the context (refuses a language task clearly). */

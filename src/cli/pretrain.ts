@@ -10,7 +10,7 @@ import { LanguagePolicy } from '../engine/policy/language-policy';
 import { TransformerConfigSchema } from '../engine/policy/transformer/transformer-config';
 import { sftLoss } from '../engine/policy/sft-loss';
 import { weightsToJson, type Checkpoint } from '../engine/policy/checkpoint';
-import { evaluateLanguage } from '../engine/trainer/evaluate-language';
+import { evaluateLanguageWithTools } from '../engine/stages/sample/tools/evaluate-with-tools';
 import { LANGUAGE_TASKS, PAD, VOCAB_SIZE } from '../engine/tasks/language';
 import type { LanguageTaskSpec } from '../engine/tasks/language/language-task';
 
@@ -64,12 +64,12 @@ async function pretrain(def: (typeof LANGUAGE_TASKS)[number]): Promise<Checkpoin
     });
     step += 1;
     if (step % CHECK.every === 0) {
-      const check = await evaluateLanguage(task, policy, checkSet, CHECK.samples, EVAL.k, GREEDYISH, SEED ^ 0xc4ec);
+      const check = await evaluateLanguageWithTools(task, policy, checkSet, CHECK.samples, EVAL.k, GREEDYISH, SEED ^ 0xc4ec);
       process.stdout.write(`${task.id} step ${step}: pass@1 ${check.passAt1.toFixed(3)} pass@${EVAL.k} ${check.passAtK.toFixed(3)} (${((Date.now() - t0) / 1000).toFixed(0)} s)\n`);
       if (check.passAt1 >= TARGET) break;
     }
   }
-  const result = await evaluateLanguage(task, policy, evalSet, EVAL.samples, EVAL.k, GREEDYISH, SEED ^ 0xe7a1);
+  const result = await evaluateLanguageWithTools(task, policy, evalSet, EVAL.samples, EVAL.k, GREEDYISH, SEED ^ 0xe7a1);
   const checkpoint: Checkpoint = {
     format: 'pg-lab-checkpoint',
     version: 1,

@@ -14,6 +14,11 @@ import { PAD } from '../tasks/language/vocab';
 export class LanguagePolicy implements TrainablePolicy {
   readonly minibatchUnit = 'group' as const;
   readonly model: Transformer;
+  /**
+   * The sampling temperature: scores divide the logits by it, as the sampler's log-probs do
+   * (verl's actor and reference do the same), so that the first ratio of an update is 1.
+   */
+  temperature = 1;
 
   constructor(
     config: TransformerConfig,
@@ -48,7 +53,8 @@ export class LanguagePolicy implements TrainablePolicy {
     seqOrder.forEach((s, row) => completions.set(lm.completions.subarray(s * S, (s + 1) * S), row * S));
     const logits = completionLogits(this.model, prompts, completions, groupSize, S, PAD, this.prefixMode);
     const v = this.model.vocabSize;
-    const logAll = tf.logSoftmax(logits).reshape([seqOrder.length * S, v]);
+    const scaled = this.temperature === 1 ? logits : tf.div(logits, this.temperature);
+    const logAll = tf.logSoftmax(scaled).reshape([seqOrder.length * S, v]);
     const picked = gatherRows(logAll, tf.tensor1d(cells, 'int32')) as tf.Tensor2D; // [m, V]
     const actions = tf.oneHot(tf.tensor1d(Int32Array.from(steps, (t) => batch.actions[t]), 'int32'), v);
     const logp = tf.sum(tf.mul(picked, actions), 1) as tf.Tensor1D;

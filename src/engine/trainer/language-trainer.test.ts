@@ -29,6 +29,19 @@ function lmConfig(prefixMode: 'plain' | 'shared-prefix', extra: Record<string, u
 }
 
 describe('language runs', () => {
+  it('score at the sampling temperature: the first update starts at ratio 1 (T = 0.6)', async () => {
+    const cfg = lmConfig('plain');
+    cfg.stages.sample.params = { ...(cfg.stages.sample.params as object), temperature: 0.6 };
+    cfg.stages.update.params = { ...(cfg.stages.update.params as object), epochs: 1, minibatches: 1 };
+    cfg.stages.regularise = [];
+    cfg.schedule = { ...cfg.schedule, evalEvery: 0 };
+    const t = await Trainer.create(cfg);
+    const row = await t.step();
+    t.dispose();
+    expect(Math.abs(row['ratio/mean']! - 1)).toBeLessThan(1e-4);
+    expect(Math.abs(row['kl/old']!)).toBeLessThan(1e-5);
+  });
+
   it('report pass@k, tokens and language metrics, and leak no tensors across updates', async () => {
     const t = await Trainer.create(lmConfig('shared-prefix'));
     const first = await t.step();

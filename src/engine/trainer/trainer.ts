@@ -5,7 +5,7 @@ import { Rng } from '../core/rng';
 import { subsetBatch } from '../core/subset-batch';
 import { makePolicy, copyPolicy, type AnyPolicy } from '../policy/make-policy';
 import { LanguagePolicy } from '../policy/language-policy';
-import { evaluateLanguage } from './evaluate-language';
+import { evaluateLanguageWithTools } from '../stages/sample/tools/evaluate-with-tools';
 import { inspectGroup, type RolloutGroupSample } from './inspect-group';
 import { loadWeights, type CheckpointSource } from '../policy/checkpoint';
 import { checkCheckpoint } from './check-checkpoint';
@@ -58,6 +58,8 @@ export class Trainer {
       ? makePolicy(task, config.policy, false, root.fork(), 'reference')
       : null;
     if (this.reference) copyPolicy(this.policy, this.reference);
+    const temperature = (config.stages.sample.params as { temperature?: number }).temperature;
+    for (const p of [this.policy, this.reference]) if (p instanceof LanguagePolicy && temperature !== undefined) p.temperature = temperature;
     this.optimizer = new Adam(this.policy.variables(), 0.9, 0.999, this.pipeline.update.adamEps);
   }
 
@@ -191,7 +193,7 @@ export class Trainer {
     const s = this.config.schedule;
     this.evalSet ??= task.evalSet(this.config.seed, s.evalPrompts);
     const sampling = { temperature: 1, topK: 0, topP: 1, minP: 0, ...(this.config.stages.sample.params as object) };
-    const r = await evaluateLanguage(task, this.policy, this.evalSet, s.evalSamples, s.evalK, sampling, this.config.seed ^ 0xe7a1);
+    const r = await evaluateLanguageWithTools(task, this.policy, this.evalSet, s.evalSamples, s.evalK, sampling, this.config.seed ^ 0xe7a1);
     return { 'eval/pass@1': r.passAt1, 'eval/pass@k': r.passAtK, 'eval/k': r.k };
   }
 

@@ -30,8 +30,8 @@ function integerGrid(def: TaskDef): Record<string, number>[] {
 }
 
 describe('language task modules', () => {
-  it('are the seven tasks, each with a graded switch defaulting to off', () => {
-    expect(DEFS.map((d) => d.id)).toEqual(['reverse', 'sort', 'add', 'parity', 'count', 'palindrome', 'countdown']);
+  it('are the eight tasks, each with a graded switch defaulting to off', () => {
+    expect(DEFS.map((d) => d.id)).toEqual(['reverse', 'sort', 'add', 'parity', 'count', 'palindrome', 'countdown', 'calc']);
     for (const def of DEFS) {
       expect(def.stage).toBe('task');
       expect(def.schema.parse({}).graded).toBe(false);

@@ -48,10 +48,10 @@ export class LanguagePolicy implements TrainablePolicy {
       }
       cells[i] = row * S + (t - batch.seqs[s].start);
     });
-    const { prompts, groupSize } = this.promptsFor(batch, seqOrder);
+    const { prompts, groupSize, mode } = this.promptsFor(batch, seqOrder);
     const completions = new Int32Array(seqOrder.length * S);
     seqOrder.forEach((s, row) => completions.set(lm.completions.subarray(s * S, (s + 1) * S), row * S));
-    const logits = completionLogits(this.model, prompts, completions, groupSize, S, PAD, this.prefixMode);
+    const logits = completionLogits(this.model, prompts, completions, groupSize, S, PAD, mode);
     const v = this.model.vocabSize;
     const scaled = this.temperature === 1 ? logits : tf.div(logits, this.temperature);
     const logAll = tf.logSoftmax(scaled).reshape([seqOrder.length * S, v]);
@@ -64,9 +64,10 @@ export class LanguagePolicy implements TrainablePolicy {
 
   /**
    * One prompt per group when every group is whole, contiguous and of one size (what the shared
-   * prefix needs); otherwise one prompt per sequence, which only the plain forward accepts.
+   * prefix needs); otherwise one prompt per sequence and the plain forward (same loss: groups of
+   * several sizes come from budgeted samplers, demonstrations and replay).
    */
-  private promptsFor(batch: Batch, seqOrder: number[]): { prompts: number[][]; groupSize: number } {
+  private promptsFor(batch: Batch, seqOrder: number[]): { prompts: number[][]; groupSize: number; mode: PrefixMode } {
     const lm = batch.lm!;
     const sizes = new Map<number, number>();
     for (const s of seqOrder) sizes.set(batch.seqs[s].group, (sizes.get(batch.seqs[s].group) ?? 0) + 1);
@@ -76,10 +77,9 @@ export class LanguagePolicy implements TrainablePolicy {
     if (uniform) {
       const prompts: number[][] = [];
       for (let i = 0; i < seqOrder.length; i += g) prompts.push(lm.prompts[seqOrder[i]]);
-      return { prompts, groupSize: g };
+      return { prompts, groupSize: g, mode: this.prefixMode };
     }
-    if (this.prefixMode === 'shared-prefix') throw new Error('shared-prefix scoring needs whole groups of one size');
-    return { prompts: seqOrder.map((s) => lm.prompts[s]), groupSize: 1 };
+    return { prompts: seqOrder.map((s) => lm.prompts[s]), groupSize: 1, mode: 'plain' };
   }
 
   copyTo(other: LanguagePolicy): void {

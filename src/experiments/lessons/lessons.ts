@@ -37,6 +37,10 @@ const deadGroups: Lesson = {
     { label: 'GRPO', config: lm('countdown', {}, { updates: 6 }) },
     { label: 'NGRPO', config: lm('countdown', { advantage: { id: 'ngrpo' } }, { updates: 6 }) },
     { label: 'DCPO (SAS)', config: lm('countdown', { advantage: { id: 'dcpo-sas' } }, { updates: 6 }) },
+    {
+      label: 'Knapsack',
+      config: lm('countdown', { sample: { id: 'knapsack', params: { prompts: 8, groupSize: 8, poolSize: 16 } } }, { updates: 6, prefixMode: 'plain' }),
+    },
   ],
   claim: { text: 'NGRPO trains on a larger share of samples with a non-zero advantage than GRPO', metric: 'adv/nonzero_frac', lastK: 6, higher: [['NGRPO', 'GRPO']] },
   mechanism: true,

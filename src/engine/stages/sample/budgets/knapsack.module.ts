@@ -31,7 +31,7 @@ export const knapsackSampler = defineModule({
   stage: 'sample',
   label: 'Knapsack rollout budget',
   explain:
-    'Spends the round’s Q·G rollouts where they teach most: a knapsack gives more completions to prompts whose last visit (passes over a fixed pool) looked learnable, the minimum to solved or hopeless ones; mixed group sizes need policy.prefixMode "plain".',
+    'Spends the round’s Q·G rollouts where they teach most: a knapsack gives more completions to prompts whose last visit (passes over a fixed pool) looked learnable, the minimum to solved or hopeless ones; mixed group sizes score with the plain forward.',
   formula:
     '\\max_{N_i} \\sum_i \\big(1 - p_i^{N_i} - (1-p_i)^{N_i}\\big)\\,p_i(1-p_i)^2 \\;\\text{s.t.}\\; \\sum_i N_i \\le Q\\,G,\\; N_{low} \\le N_i \\le N_{up}',
   paper: BUDGET_PAPERS.knapsack,

@@ -44,10 +44,6 @@ export function makeHptSampler(p: HptParams): Sampler & { metrics(): Record<stri
       const drawn = await drawGroups(task, policy, examples, new Array<number>(p.prompts).fill(p.groupSize), p, rng);
       const sft = drawn.groups.map((g) => routesToSft(g.rewards, p.gate, p.successThreshold));
       const nSft = sft.filter(Boolean).length;
-      // A demonstration is a group of one beside groups of G: only the plain forward scores that.
-      if (policy.prefixMode === 'shared-prefix' && nSft > 0 && nSft < sft.length) {
-        throw new Error('hpt mixes groups of G rollouts with one-sequence demonstrations: set policy.prefixMode to "plain"');
-      }
       const demos = await drawDemonstrations(task, policy, examples.filter((_, i) => sft[i]), p, rng, p.sftAdvantage);
       const all = drawn.groups.flatMap((g) => g.rewards);
       stats = { prompts: examples.length, sft: nSft, rolloutReward: all.reduce((a, b) => a + b, 0) / Math.max(all.length, 1) };
@@ -67,7 +63,7 @@ export const hptSampler = defineModule({
   stage: 'sample',
   label: 'HPT: SFT or RL per prompt',
   explain:
-    'Prompts with at most γ correct rollouts train on their demonstration (one forced sequence with A = c_SFT) instead of their rollouts; HPT pairs this with vanilla-pg (no clip) and seq-mean-token-sum-norm, and needs policy.prefixMode "plain".',
+    'Prompts with at most γ correct rollouts train on their demonstration (one forced sequence with A = c_SFT) instead of their rollouts; HPT pairs this with vanilla-pg (no clip) and seq-mean-token-sum-norm (a batch mixing demonstrations and groups scores with the plain forward).',
   formula:
     '\\mathcal{L} = \\sum_q \\big[\\mathbb{1}[P_q > \\gamma]\\,\\mathcal{L}_{RL}(o_{q,1..G}) + \\mathbb{1}[P_q \\le \\gamma]\\, c_{SFT}\\,\\mathcal{L}_{SFT}(y^*_q)\\big],\\; \\nabla \\mathcal{L}_{SFT} = -\\sum_t \\nabla \\log \\pi_\\theta(y^*_t \\mid q, y^*_{<t})',
   paper: GUIDED_PAPERS.hpt,

@@ -223,6 +223,9 @@ interface UiSample {
   longTaskMs: number;
   maxLongTaskMs: number;
   refreshes: number;
+  /** Charts in the viewport at the end of the window, and each one's refreshes in the window. */
+  onScreen: number;
+  perChartRefreshes: number[];
   /** Script time inside long animation frames, by what invoked it (LoAF attribution). */
   loafScripts: Record<string, number>;
   mutations: number;
@@ -264,6 +267,8 @@ async function uiSample(session: BrowserSession, backend: string, u: Budget['ui'
         longTaskMs: 0,
         maxLongTaskMs: 0,
         refreshes: 0,
+        onScreen: 0,
+        perChartRefreshes: [] as number[],
         loafScripts: {} as Record<string, number>,
         mutations: 0,
         charts: 0,
@@ -290,16 +295,22 @@ async function uiSample(session: BrowserSession, backend: string, u: Budget['ui'
       } catch {
         // not supported: no attribution
       }
-      // One callback per React commit that touched a chart's SVG: a chart refresh.
+      // One callback per React commit that touched a chart's SVG; each chart it touched refreshed.
+      const perChart = new Map<Element, number>();
       const mo = new MutationObserver((records) => {
         let inSvg = 0;
+        const touched = new Set<Element>();
         for (const r of records) {
           const el = r.target instanceof Element ? r.target : r.target.parentElement;
-          if (el?.closest('svg.recharts-surface')) inSvg += 1;
+          if (!el?.closest('svg.recharts-surface')) continue;
+          inSvg += 1;
+          const fig = el.closest('figure');
+          if (fig) touched.add(fig);
         }
         if (inSvg > 0) {
           refreshTimes.push(performance.now());
           out.mutations += inSvg;
+          for (const f of touched) perChart.set(f, (perChart.get(f) ?? 0) + 1);
         }
       });
       const t0 = performance.now();
@@ -310,6 +321,12 @@ async function uiSample(session: BrowserSession, backend: string, u: Budget['ui'
       out.stepsAfter = [...document.querySelectorAll('[data-testid="run-card"]')].map((c) => Number(c.getAttribute('data-step')));
       out.statuses = [...document.querySelectorAll('[data-testid="run-card"]')].map((c) => c.getAttribute('data-status') ?? '?');
       out.charts = grid.querySelectorAll('svg.recharts-surface').length;
+      const onScreen = [...grid.querySelectorAll('figure')].filter((f) => {
+        const r = f.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight && r.height > 0;
+      });
+      out.onScreen = onScreen.length;
+      out.perChartRefreshes = onScreen.map((f) => perChart.get(f) ?? 0);
       // Long-task entries arrive after their task: wait for the last ones, keep those that began in the window.
       await new Promise((r) => setTimeout(r, 300));
       po.disconnect();
@@ -361,9 +378,11 @@ export async function uiFigures(session: BrowserSession, budget: Budget, log: (s
             `script time in long animation frames by invoker: ${attribution(s.loafScripts)}; ${context}`,
         },
         [`ui.chart_hz${suffix}`]: {
-          value: s.refreshes / secs,
+          value: s.perChartRefreshes.reduce((a, b) => a + b, 0) / Math.max(1, s.perChartRefreshes.length) / secs,
           unit: 'Hz',
-          detail: `chart refreshes per second: MutationObserver callbacks (one per React commit) that changed any of the ${s.charts} charts' recharts SVGs (${s.mutations} mutation records); ${context}`,
+          detail:
+            `refreshes per second of each chart on screen, averaged over the ${s.onScreen} charts in the viewport (of ${s.charts}): a refresh is a MutationObserver callback that changed the chart's recharts SVG ` +
+            `(per chart: ${s.perChartRefreshes.map((n) => (n / secs).toFixed(1)).join(', ')} Hz; ${s.refreshes} commits touched some chart, ${s.mutations} mutation records); ${context}`,
         },
       };
     });

@@ -200,6 +200,14 @@ const lmCountGrpo = languagePreset('lm-count-grpo', 'GRPO on count', 'Count how 
 const lmPalindromeGrpo = languagePreset('lm-palindrome-grpo', 'GRPO on palindrome', 'Say whether a string reads the same backwards (1) or not (0).', 'palindrome', {});
 const lmCountdownGrpo = languagePreset('lm-countdown-grpo', 'GRPO on countdown', 'Reach a target with + − × and the given numbers.', 'countdown', {});
 
+const lmCalcTools = languagePreset(
+  'lm-calc-tools',
+  'GRPO with a calculator tool (SimpleTIR)',
+  'Multi-turn: the model writes a call such as #23*41=, the calculator appends 943, the model answers >950. Tool output is masked from the loss, and so are trajectories with a void turn.',
+  'calc',
+  { sample: { id: 'tool-turns', params: { prompts: 16, groupSize: 8, temperature: 1, maskVoidTurns: true } } },
+);
+
 export const PRESETS: Preset[] = [
   cartpolePpoZoo,
   cartpoleReinforce,
@@ -214,6 +222,7 @@ export const PRESETS: Preset[] = [
   lmCountdownGrpo,
   lmCountGrpo,
   lmPalindromeGrpo,
+  lmCalcTools,
 ];
 
 export function findPreset(id: string): Preset | undefined {

@@ -14,6 +14,12 @@ describe('lesson checks (fast subset, wasm)', () => {
     expect(r.held).toBe(true);
   });
 
+  it('copo: COPO’s global term leaves no step with a zero advantage, GRPO’s dead groups do (2 updates, seed 1)', async () => {
+    const r = await checkLesson(findLesson('copo')!, [1], run, { updates: 2 });
+    console.log(JSON.stringify(r.values));
+    expect(r.held).toBe(true);
+  });
+
   it('prefix-grouper: the plain forward takes longer per update than the shared prefix (3 updates)', async () => {
     const r = await checkLesson(findLesson('prefix-grouper')!, [1], run, { updates: 3 });
     console.log(JSON.stringify(r.values));

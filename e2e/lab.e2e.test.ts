@@ -51,6 +51,24 @@ describe('PG Lab in Chromium', () => {
     expect(await start.isEnabled()).toBe(true);
   });
 
+  it('the entropy panel switches an entropy bonus and Clip-Cov into the pipeline, and back', async () => {
+    await page.getByTestId('preset-select').selectOption('lm-reverse-grpo');
+    const panel = page.getByTestId('entropy-panel');
+    const regularisers = () => page.locator('[data-stage="regularise"] .module-label').allTextContents();
+    const before = await regularisers();
+    await panel.getByTestId('entropy-entropy-bonus').locator('input[type=checkbox]').check();
+    expect(await regularisers()).toEqual([...before, 'Entropy bonus']);
+    // Its coefficient is editable from the panel and lands in the same config field.
+    await page.getByTestId('field-entropy/stages.regularise.1.params.coef').fill('0.02');
+    expect(await page.getByTestId('field-stages.regularise.1.params.coef').inputValue()).toBe('0.02');
+    await panel.getByTestId('entropy-surrogate').getByLabel('Clip-Cov').check();
+    expect(await page.locator('[data-stage="surrogate"] select').first().inputValue()).toBe('clip-cov');
+    await panel.getByTestId('entropy-entropy-bonus').locator('input[type=checkbox]').uncheck();
+    expect(await regularisers()).toEqual(before);
+    expect(await page.getByTestId('start-button').isEnabled()).toBe(true);
+    await page.getByTestId('preset-select').selectOption('cartpole-ppo'); // what the next tests train
+  });
+
   it('(a) trains PPO on wasm and draws return and entropy curves', async () => {
     await page.getByTestId('field-backend').selectOption('wasm');
     const run = await startRun();

@@ -2,6 +2,7 @@ import { PresetPicker } from './PresetPicker';
 import { PolicySettings, RunSettings } from './RunSettings';
 import { StageEditor } from './StageEditor';
 import { StageListEditor } from './StageListEditor';
+import { EntropyPanel } from './EntropyPanel';
 
 /** The left panel: every control is generated from the registry and the config schema. */
 export function ConfigEditor() {
@@ -12,6 +13,7 @@ export function ConfigEditor() {
       <StageEditor stage="task" />
       <PolicySettings />
       <h2 className="pipeline-title">Algorithm pipeline</h2>
+      <EntropyPanel />
       <StageEditor stage="sample" />
       <StageListEditor stage="shape" />
       <StageListEditor stage="select" />

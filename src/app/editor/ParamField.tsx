@@ -14,6 +14,8 @@ interface Props {
   /** Shown when the schema has no description. */
   help?: string;
   label?: string;
+  /** Set where a field is drawn a second time (the entropy panel): keeps DOM ids unique. */
+  scope?: string;
 }
 
 /** One control generated from a schema: number, nullable number, checkbox, select or list. */
@@ -40,7 +42,8 @@ function ObjectField({ path, name, spec, help, label }: Props) {
   );
 }
 
-function LeafField({ path, name, spec, help, label }: Props) {
+function LeafField({ path, name, spec, help, label, scope }: Props) {
+  const domId = scope ? `${scope}/${path}` : path;
   const value = useDraftStore((s) => getAt(s.draft, path));
   const allErrors = useDraftStore((s) => (s.result.ok ? null : s.result.errors));
   const set = useDraftStore((s) => s.set);
@@ -54,6 +57,7 @@ function LeafField({ path, name, spec, help, label }: Props) {
       control = (
         <TextValueInput
           path={path}
+          domId={domId}
           value={value}
           invalid={invalid}
           inputMode="decimal"
@@ -67,6 +71,7 @@ function LeafField({ path, name, spec, help, label }: Props) {
       control = (
         <TextValueInput
           path={path}
+          domId={domId}
           value={value}
           invalid={invalid}
           placeholder="e.g. 64, 64"
@@ -79,6 +84,7 @@ function LeafField({ path, name, spec, help, label }: Props) {
       control = (
         <TextValueInput
           path={path}
+          domId={domId}
           value={value}
           invalid={invalid}
           parse={(t) => (t === '' ? undefined : t)}
@@ -89,9 +95,9 @@ function LeafField({ path, name, spec, help, label }: Props) {
     case 'boolean':
       control = (
         <input
-          id={path}
+          id={domId}
           type="checkbox"
-          data-testid={`field-${path}`}
+          data-testid={`field-${domId}`}
           checked={value === true}
           onChange={(e) => onChange(e.target.checked)}
         />
@@ -100,8 +106,8 @@ function LeafField({ path, name, spec, help, label }: Props) {
     case 'enum':
       control = (
         <select
-          id={path}
-          data-testid={`field-${path}`}
+          id={domId}
+          data-testid={`field-${domId}`}
           className={invalid ? 'invalid' : undefined}
           value={typeof value === 'string' ? value : ''}
           onChange={(e) => onChange(e.target.value)}
@@ -123,7 +129,7 @@ function LeafField({ path, name, spec, help, label }: Props) {
   const text = spec.help ?? help;
   return (
     <div className={`field field-${spec.kind}`}>
-      <label htmlFor={path} title={path}>
+      <label htmlFor={domId} title={path}>
         {label ?? humanise(name)}
       </label>
       <div className="field-control">{control}</div>

@@ -3,6 +3,8 @@ import { sameValue, valueText } from './field-text';
 
 interface Props {
   path: string;
+  /** DOM id and test id when the same field is drawn twice (path otherwise). */
+  domId?: string;
   value: unknown;
   /** Text → draft value (a number, null, a list, or the text itself when it is not valid). */
   parse: (text: string) => unknown;
@@ -16,7 +18,7 @@ interface Props {
  * A text box that keeps exactly what the user typed ("0." or "1e-") while the draft holds the
  * parsed value, and shows the draft's value again when it changes from outside (a preset).
  */
-export function TextValueInput({ path, value, parse, onChange, invalid, placeholder, inputMode }: Props) {
+export function TextValueInput({ path, domId, value, parse, onChange, invalid, placeholder, inputMode }: Props) {
   const [text, setText] = useState(() => valueText(value));
   const [seen, setSeen] = useState(value);
   if (!sameValue(seen, value)) {
@@ -25,14 +27,14 @@ export function TextValueInput({ path, value, parse, onChange, invalid, placehol
   }
   return (
     <input
-      id={path}
+      id={domId ?? path}
       type="text"
       inputMode={inputMode}
       spellCheck={false}
       autoComplete="off"
       className={invalid ? 'invalid' : undefined}
       aria-invalid={invalid}
-      data-testid={`field-${path}`}
+      data-testid={`field-${domId ?? path}`}
       value={text}
       placeholder={placeholder}
       onChange={(e) => {

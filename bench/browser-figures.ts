@@ -295,14 +295,15 @@ async function uiSample(session: BrowserSession, backend: string, u: Budget['ui'
       } catch {
         // not supported: no attribution
       }
-      // One callback per React commit that touched a chart's SVG; each chart it touched refreshed.
+      // One callback per React commit that touched a chart; each chart it touched refreshed.
       const perChart = new Map<Element, number>();
       const mo = new MutationObserver((records) => {
         let inSvg = 0;
         const touched = new Set<Element>();
         for (const r of records) {
           const el = r.target instanceof Element ? r.target : r.target.parentElement;
-          if (!el?.closest('svg.recharts-surface')) continue;
+          // recharts SVG changes, or a live canvas's draw counter (charts draw on a canvas while runs train)
+          if (!el?.closest('svg.recharts-surface') && !el?.matches('canvas.live-chart')) continue;
           inSvg += 1;
           const fig = el.closest('figure');
           if (fig) touched.add(fig);
@@ -320,7 +321,7 @@ async function uiSample(session: BrowserSession, backend: string, u: Budget['ui'
       const t1 = performance.now();
       out.stepsAfter = [...document.querySelectorAll('[data-testid="run-card"]')].map((c) => Number(c.getAttribute('data-step')));
       out.statuses = [...document.querySelectorAll('[data-testid="run-card"]')].map((c) => c.getAttribute('data-status') ?? '?');
-      out.charts = grid.querySelectorAll('svg.recharts-surface').length;
+      out.charts = grid.querySelectorAll('figure').length;
       const onScreen = [...grid.querySelectorAll('figure')].filter((f) => {
         const r = f.getBoundingClientRect();
         return r.bottom > 0 && r.top < window.innerHeight && r.height > 0;
@@ -381,7 +382,7 @@ export async function uiFigures(session: BrowserSession, budget: Budget, log: (s
           value: s.perChartRefreshes.reduce((a, b) => a + b, 0) / Math.max(1, s.perChartRefreshes.length) / secs,
           unit: 'Hz',
           detail:
-            `refreshes per second of each chart on screen, averaged over the ${s.onScreen} charts in the viewport (of ${s.charts}): a refresh is a MutationObserver callback that changed the chart's recharts SVG ` +
+            `refreshes per second of each chart on screen, averaged over the ${s.onScreen} charts in the viewport (of ${s.charts}): a refresh is a MutationObserver callback that changed the chart's live canvas (its draw counter) or its recharts SVG ` +
             `(per chart: ${s.perChartRefreshes.map((n) => (n / secs).toFixed(1)).join(', ')} Hz; ${s.refreshes} commits touched some chart, ${s.mutations} mutation records); ${context}`,
         },
       };

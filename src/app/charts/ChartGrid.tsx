@@ -33,18 +33,19 @@ function chartFields(s: { order: string[]; runs: Record<string, RunView> }): (st
 export function ChartGrid() {
   const fields = useLabStore(useShallow(chartFields));
   const metrics = useLabStore((s) => s.metrics);
-  const { runs, maxPoints } = useMemo(() => {
+  const { runs, maxPoints, live } = useMemo(() => {
     const list: ChartRun[] = [];
     for (let i = 1; i + 3 < fields.length; i += 4) {
       list.push({ id: String(fields[i]), label: String(fields[i + 1]), colour: String(fields[i + 2]), rows: Number(fields[i + 3]) });
     }
     // Fewer points per line while runs train (cheaper redraws); full resolution once none does.
-    return { runs: list, maxPoints: fields[0] === 'training' ? TRAINING_POINTS : MAX_POINTS };
+    return { runs: list, maxPoints: fields[0] === 'training' ? TRAINING_POINTS : MAX_POINTS, live: fields[0] === 'training' };
   }, [fields]);
   // The charts redraw in a deferred (interruptible, time-sliced) render rather than in the task
   // that brought the data, so React's part of a redraw is not one long task.
   const drawnRuns = useDeferredValue(runs);
   const drawnPoints = useDeferredValue(maxPoints);
+  const drawnLive = useDeferredValue(live);
   const lessonId = useLessonStore((s) => s.lessonId);
   const lesson = lessonId ? findLesson(lessonId) : undefined;
   const claim = lesson ? chartFor(lesson.claim.metric) : undefined;
@@ -60,6 +61,7 @@ export function ChartGrid() {
           runs={drawnRuns}
           metrics={metrics}
           maxPoints={drawnPoints}
+          live={drawnLive}
           claim={lesson && spec === claim?.spec ? lesson.claim.text : undefined}
         />
       ))}

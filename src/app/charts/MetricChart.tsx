@@ -1,4 +1,5 @@
 import { memo, useMemo } from 'react';
+import { LiveCanvas } from './LiveCanvas';
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../format';
 import type { MetricBuffer } from '../store/metric-buffer';
@@ -29,6 +30,8 @@ interface Props {
   maxPoints?: number;
   /** The open lesson's claim, when this chart shows its metric (the chart is marked). */
   claim?: string;
+  /** Some run trains: draw on a canvas (cheap redraws) instead of recharts (tooltips). */
+  live?: boolean;
 }
 
 const MARGIN = { top: 6, right: 12, bottom: 0, left: 0 };
@@ -43,7 +46,7 @@ const valueFormatter = (v: unknown) => (Array.isArray(v) ? v.map((n) => formatNu
  * One live chart: every run overlaid in its own colour, x = update. Memoised: it redraws only
  * when its props change (a run's rows, label or colour, the run list, or the lesson's claim).
  */
-export const MetricChart = memo(function MetricChart({ spec, runs, metrics, maxPoints = MAX_POINTS, claim }: Props) {
+export const MetricChart = memo(function MetricChart({ spec, runs, metrics, maxPoints = MAX_POINTS, claim, live = false }: Props) {
   // The buffers are mutated in place; a run's `rows` changes when they grow, so `runs`
   // changing is what invalidates this memo (each line is downsampled once per refresh).
   const { series, bands } = useMemo(() => {
@@ -66,6 +69,8 @@ export const MetricChart = memo(function MetricChart({ spec, runs, metrics, maxP
     bands.every((b) => b.points.every((p) => Number.isFinite(p.y[0]) && Number.isFinite(p.y[1])));
   const summary = JSON.stringify(series.map((s) => ({ run: s.run.id, key: s.key, points: s.points.length })));
   const runsDrawn = runs.filter((r) => drawn.some((s) => s.run.id === r.id));
+  const liveLines = useMemo(() => series.map((s) => ({ colour: s.run.colour, dashed: s.dashed, points: s.points })), [series]);
+  const liveBands = useMemo(() => bands.map((b) => ({ colour: b.run.colour, points: b.points })), [bands]);
 
   return (
     <figure
@@ -102,6 +107,9 @@ export const MetricChart = memo(function MetricChart({ spec, runs, metrics, maxP
         {drawn.length === 0 && (
           <div className="chart-empty">{runs.length ? 'not reported by these runs (yet)' : 'start a run to see this curve'}</div>
         )}
+        {live ? (
+          <LiveCanvas spec={spec} lines={liveLines} bands={liveBands} />
+        ) : (
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart margin={MARGIN}>
             <CartesianGrid stroke="#eceef2" vertical={false} />
@@ -160,6 +168,7 @@ export const MetricChart = memo(function MetricChart({ spec, runs, metrics, maxP
             ))}
           </ComposedChart>
         </ResponsiveContainer>
+        )}
       </div>
       <div className="run-legend">
         {runsDrawn.map((r) => (

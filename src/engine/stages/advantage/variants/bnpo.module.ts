@@ -69,14 +69,20 @@ export const bnpoAdvantage = defineModule({
     minValue: z.number().min(-1e9).max(1e9).default(0).describe('Reward that maps to p = 0 (BNPO min_value; 0 for CartPole, A.1)'),
     maxValue: z.number().min(-1e9).max(1e9).default(1).describe('Reward that maps to p = 1 (BNPO max_value; 500 for CartPole, A.1)'),
   }),
-  create: (p): AdvantageEstimator => ({
-    needsCritic: false,
-    needsGroups: true,
-    compute(batch) {
-      if (!(p.maxValue > p.minValue)) throw new Error(`bnpo: maxValue (${p.maxValue}) must exceed minValue (${p.minValue})`);
-      const { rewards } = sequenceRewards(batch);
-      const { advantages } = bnpoAdvantages(rewards, batchGroups(batch), p.minValue, p.maxValue);
-      return { advantages: broadcastToSteps(batch, advantages), returns: null };
-    },
-  }),
+  create: (p): AdvantageEstimator & { metrics(): Record<string, number> } => {
+    // The Beta fitted to this batch's success rates, for the chart the paper draws.
+    let fit: { alpha: number; beta: number } | null = null;
+    return {
+      needsCritic: false,
+      needsGroups: true,
+      metrics: (): Record<string, number> => (fit ? { 'bnpo/alpha': fit.alpha, 'bnpo/beta': fit.beta } : {}),
+      compute(batch) {
+        if (!(p.maxValue > p.minValue)) throw new Error(`bnpo: maxValue (${p.maxValue}) must exceed minValue (${p.minValue})`);
+        const { rewards } = sequenceRewards(batch);
+        const { advantages, alpha, beta } = bnpoAdvantages(rewards, batchGroups(batch), p.minValue, p.maxValue);
+        fit = { alpha, beta };
+        return { advantages: broadcastToSteps(batch, advantages), returns: null };
+      },
+    };
+  },
 });

@@ -62,5 +62,8 @@ describe('BNPO (algorithms-llm.md §4, Appendix C)', () => {
     const adv = perSequence(batch, est.compute(batch).advantages);
     expect(adv.every(Number.isFinite)).toBe(true);
     expect(adv.slice(12)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    // The fitted Beta is reported for the charts: that of the batch's success rates.
+    const fit = bnpoBetaFit([0.25, 0.5, 0.75, 1, 0]);
+    expect(est.metrics()).toEqual({ 'bnpo/alpha': fit.alpha, 'bnpo/beta': fit.beta });
   });
 });

@@ -111,13 +111,20 @@ export const copoAdvantage = defineModule({
       .describe('What counts as the final answer for H: the completion tokens, or the reward value (always the return on control tasks)'),
     epsilon: z.number().min(0).max(1).default(1e-6).describe('Added to both stds'),
   }),
-  create: (p): AdvantageEstimator => ({
-    needsCritic: false,
-    needsGroups: true,
-    compute(batch) {
-      const { rewards } = sequenceRewards(batch);
-      const { advantages } = copoAdvantages(rewards, batchGroups(batch), sequenceAnswers(batch, p.answer), p);
-      return { advantages: broadcastToSteps(batch, advantages), returns: null };
-    },
-  }),
+  create: (p): AdvantageEstimator & { metrics(): Record<string, number> } => {
+    // Mean blend weight of the local term and mean answer entropy over this batch's groups.
+    let last: { weight: number; entropy: number } | null = null;
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
+    return {
+      needsCritic: false,
+      needsGroups: true,
+      metrics: (): Record<string, number> => (last ? { 'copo/local_weight': last.weight, 'copo/answer_entropy': last.entropy } : {}),
+      compute(batch) {
+        const { rewards } = sequenceRewards(batch);
+        const { advantages, weights, entropies } = copoAdvantages(rewards, batchGroups(batch), sequenceAnswers(batch, p.answer), p);
+        last = { weight: mean(weights), entropy: mean(entropies) };
+        return { advantages: broadcastToSteps(batch, advantages), returns: null };
+      },
+    };
+  },
 });

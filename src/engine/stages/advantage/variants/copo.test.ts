@@ -47,5 +47,9 @@ describe('COPO (algorithms-llm.md §17, Appendix C)', () => {
     const rs = [rewards.slice(0, 4), rewards.slice(4, 8), rewards.slice(8, 12), rewards.slice(12)];
     const batch = groupsBatch(rs, (g, i) => ({ length: 2, tokens: tok(g * 4 + i), exampleId: `q${g}` }));
     close(perSequence(batch, est.compute(batch).advantages).slice(8), [0.3598, 0.3598, -0.5062, -0.5062, 0.4562, 0.4562, 0.4562, -0.1041]);
+    const m = est.metrics();
+    expect(m['copo/local_weight']).toBeGreaterThanOrEqual(0);
+    expect(m['copo/local_weight']).toBeLessThanOrEqual(1);
+    expect(m['copo/answer_entropy']).toBeGreaterThan(0);
   });
 });

@@ -74,8 +74,9 @@ export function bapoBounds(ratio: ArrayLike<number>, adv: ArrayLike<number>, p: 
 }
 
 export interface BapoSurrogate extends Surrogate {
-  /** Bounds chosen for the last minibatch (null before the first loss call), for charts. */
+  /** Bounds chosen for the last minibatch (null before the first loss call). */
   lastBounds(): BapoBounds | null;
+  /** Means over the minibatches since the last call (one update), and the widest ceiling. */
   metrics(): Record<string, number>;
 }
 
@@ -85,8 +86,10 @@ export interface BapoSurrogate extends Surrogate {
  */
 export function bapo(p: BapoParams): BapoSurrogate {
   let last: BapoBounds | null = null;
+  let acc = { low: 0, high: 0, share: 0, maxHigh: -Infinity, n: 0 };
   const boundsFor = (x: SurrogateInputs) => {
     last = bapoBounds(x.ratio.dataSync(), x.adv.dataSync(), p);
+    acc = { low: acc.low + last.low, high: acc.high + last.high, share: acc.share + last.share, maxHigh: Math.max(acc.maxHigh, last.high), n: acc.n + 1 };
     return last;
   };
   const cache = new WeakMap<SurrogateInputs, BapoBounds>();
@@ -101,7 +104,12 @@ export function bapo(p: BapoParams): BapoSurrogate {
       return clipSideMasks(x.ratio, x.adv, b.low, b.high);
     },
     lastBounds: () => last,
-    metrics: (): Record<string, number> => (last ? { 'bapo/clip_low': last.low, 'bapo/clip_high': last.high, 'bapo/positive_share': last.share } : {}),
+    metrics: (): Record<string, number> => {
+      if (acc.n === 0) return {};
+      const out = { 'bapo/clip_low': acc.low / acc.n, 'bapo/clip_high': acc.high / acc.n, 'bapo/clip_high_max': acc.maxHigh, 'bapo/positive_share': acc.share / acc.n };
+      acc = { low: 0, high: 0, share: 0, maxHigh: -Infinity, n: 0 };
+      return out;
+    },
   };
 }
 

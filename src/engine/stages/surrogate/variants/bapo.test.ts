@@ -54,3 +54,23 @@ describe('BAPO adaptive clip bounds (algorithms-llm.md §8, Appendix C)', () => 
     close(lossAndGrad(fixed, { r, a }).grad, [0, 0, 0.9, 1.0, 1.2, 0.7], 5);
   });
 });
+
+describe('BAPO metrics', () => {
+  it('average the bounds over the minibatches of an update and report the widest ceiling, then reset', () => {
+    const s = bapo(bapoSurrogate.schema.parse({}));
+    const run = (ratio: number[], adv: number[]) => {
+      tf.tidy(() => {
+        const x = { ratio: tf.tensor1d(ratio), adv: tf.tensor1d(adv) } as unknown as Parameters<typeof s.loss>[0];
+        s.loss(x);
+      });
+      return s.lastBounds()!;
+    };
+    const a = run([1, 1, 1, 1], [1, -1, -1, -1]);
+    const b = run([1, 1, 1, 1], [1, 1, 1, -1]);
+    const m = s.metrics();
+    expect(m['bapo/clip_high']).toBeCloseTo((a.high + b.high) / 2, 9);
+    expect(m['bapo/clip_high_max']).toBe(Math.max(a.high, b.high));
+    expect(m['bapo/positive_share']).toBeCloseTo((a.share + b.share) / 2, 9);
+    expect(s.metrics()).toEqual({});
+  });
+});

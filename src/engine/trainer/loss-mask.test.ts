@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFixedAdvantages, maskedAggregation } from './loss-mask';
+import { applyFixedAdvantages, combineMasks, maskedAggregation } from './loss-mask';
 import { aggregationWeights } from '../stages/aggregate/aggregation';
 import type { Batch } from '../core/batch';
 
@@ -25,5 +25,13 @@ describe('loss masks and sampler-fixed advantages', () => {
     const adv = Float32Array.from([0.1, 0.2, -1, -1, -1]);
     applyFixedAdvantages(batch, adv);
     expect(Array.from(adv)).toEqual([Math.fround(0.1), Math.fround(0.2), 1.5, 1.5, 1.5]);
+  });
+});
+
+describe('steps dropped by a selecting weight module', () => {
+  it('join the loss mask: 0 where dropped, the mask elsewhere', () => {
+    expect(Array.from(combineMasks(Float32Array.from([1, 0, 1, 1]), Uint8Array.from([0, 0, 1, 0]))!)).toEqual([1, 0, 0, 1]);
+    expect(Array.from(combineMasks(null, Uint8Array.from([1, 0]))!)).toEqual([0, 1]);
+    expect(combineMasks(null, null)).toBeNull();
   });
 });

@@ -20,3 +20,11 @@ export function maskedAggregation(aggregator: Aggregator, seqIds: Int32Array, ma
   return out;
 }
 
+
+/** The batch's loss mask with the dropped steps set to 0 (null when neither exists). */
+export function combineMasks(lossMask: Float32Array | null, dropped: Uint8Array | null): Float32Array | null {
+  if (!dropped) return lossMask;
+  const out = lossMask ? lossMask.slice() : new Float32Array(dropped.length).fill(1);
+  for (let i = 0; i < dropped.length; i++) if (dropped[i]) out[i] = 0;
+  return out;
+}

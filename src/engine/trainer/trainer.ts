@@ -20,7 +20,7 @@ import { covariance, explainedVariance, minMax } from '../metrics/batch-stats';
 import type { MetricRow } from '../metrics/keys';
 import { buildPipeline, type Pipeline } from './pipeline';
 import { PipelineError } from './pipeline-error';
-import { applyFixedAdvantages, maskedAggregation } from './loss-mask';
+import { applyFixedAdvantages, combineMasks, maskedAggregation } from './loss-mask';
 
 /** Per-minibatch diagnostics, stacked into one tensor so an update reads back once. */
 const MB_METRICS = ['loss/policy', 'loss/value', 'loss/total', 'ratio/mean', 'ratio/max', 'clip/frac_low', 'clip/frac_high', 'kl/old', 'kl/ref', 'grad/norm'] as const;
@@ -143,10 +143,12 @@ export class Trainer {
       if (batch.values && adv.returns) row['value/explained_variance'] = explainedVariance(batch.values, adv.returns);
       const lr = this.learningRate(progress);
       row.lr = lr;
-      const stepWeights = await this.stage('weight', () => this.stepWeights(batch, adv.advantages, progress));
+      const weighted = await this.stage('weight', () => this.stepWeights(batch, adv.advantages, progress));
+      const stepWeights = weighted?.weights ?? null;
       if (stepWeights) row['weight/mean'] = meanStd(stepWeights).mean;
+      const stepMask = combineMasks(batch.lossMask ?? null, weighted?.dropped ?? null);
       const tUpdate = performance.now();
-      Object.assign(row, await this.stage('update', () => this.update(batch, adv.advantages, adv.returns, stepWeights, lr, progress)));
+      Object.assign(row, await this.stage('update', () => this.update(batch, adv.advantages, adv.returns, stepWeights, stepMask, lr, progress)));
       row['time/update_s'] = (performance.now() - tUpdate) / 1000;
     }
 
@@ -218,18 +220,26 @@ export class Trainer {
     return u.lrSchedule === 'linear' ? u.lr * (1 - progress) : u.lr;
   }
 
-  /** The product of the weight stage's per-step weights (null when the stage is empty). */
-  private stepWeights(batch: Batch, advantages: Float32Array, progress: number): Float32Array | null {
+  /**
+   * The product of the weight stage's per-step weights (null when the stage is empty), and the
+   * steps a selecting module dropped (they leave the aggregation denominators too).
+   */
+  private stepWeights(batch: Batch, advantages: Float32Array, progress: number): { weights: Float32Array; dropped: Uint8Array | null } | null {
     const { weighters } = this.pipeline;
     if (weighters.length === 0) return null;
     const out = new Float32Array(batch.n).fill(1);
+    let dropped: Uint8Array | null = null;
     const ctx = { progress, random: () => this.updateRng.next() };
     for (const w of weighters) {
       const ws = w.weights(batch, advantages, ctx);
       for (let i = 0; i < out.length; i++) out[i] *= ws[i];
+      if (w.dropsZeroSteps) {
+        dropped ??= new Uint8Array(batch.n);
+        for (let i = 0; i < ws.length; i++) if (ws[i] === 0) dropped[i] = 1;
+      }
     }
     this.checkFinite('weight', out);
-    return out;
+    return { weights: out, dropped };
   }
 
   private async update(
@@ -237,6 +247,7 @@ export class Trainer {
     advantages: Float32Array,
     returns: Float32Array | null,
     stepWeights: Float32Array | null,
+    stepMask: Float32Array | null,
     lr: number,
     progress: number,
   ): Promise<Partial<MetricRow>> {
@@ -258,11 +269,11 @@ export class Trainer {
         const ret = new Float32Array(m);
         const oldV = new Float32Array(m);
         const stepReward = new Float32Array(m);
-        const mask = batch.lossMask ? new Float32Array(m) : null;
+        const mask = stepMask ? new Float32Array(m) : null;
         const seqOfStep = batch.seqId;
         idx.forEach((j, i) => {
           stepReward[i] = batch.seqs[seqOfStep[j]].reward;
-          if (mask) mask[i] = batch.lossMask![j];
+          if (mask) mask[i] = stepMask![j];
           oldLogp[i] = batch.logpOld[j];
           mbAdv[i] = adv[j];
           seqIds[i] = batch.seqId[j];

@@ -14,5 +14,10 @@ export interface WeightContext {
  * changed, so a mask lowers the loss scale rather than re-spreading it (verl's behaviour).
  */
 export interface Weighter {
+  /**
+   * True for modules that select samples (D³S's sample level, GTPO's entropy filter): a step they
+   * weight 0 is dropped, leaving the aggregation denominators as if it had not been sampled.
+   */
+  readonly dropsZeroSteps?: boolean;
   weights(batch: Batch, advantages: Float32Array, ctx: WeightContext): Float32Array;
 }

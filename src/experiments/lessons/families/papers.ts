@@ -156,7 +156,7 @@ const d3s: Lesson = {
   mechanism: false,
   seeds: [1, 2],
   note:
-    'Holds on seeds 1, 2: mean reward over all 20 updates D³S 0.391 / 0.384 vs GRPO 0.347 / 0.235, and the last 5 updates are level (0.559 / 0.556 vs 0.547 / 0.425); also on seeds 3, 4 (0.376 / 0.381 vs 0.057 / 0.307, GRPO diverging on seed 3 at this lr). The paper’s rise of the gradient norm early does not show: over the first 3 updates grad/norm is 0.66 / 0.76 under D³S vs 1.14 / 1.24 under GRPO, because the lab applies D³S as weights and the dropped tokens stay in the token-mean denominator.',
+    'Holds on seeds 1, 2: mean reward over all 20 updates D³S 0.373 / 0.387 vs GRPO 0.347 / 0.235 (seeds 3, 4, measured before dropped samples left the token-mean denominator: 0.376 / 0.381 vs 0.057 / 0.307, GRPO diverging on seed 3 at this lr). The paper’s rise of the gradient norm early barely shows: over the first 3 updates grad/norm is 1.07 / 1.26 under D³S vs 1.14 / 1.24 under GRPO.',
 };
 
 const gtpo: Lesson = {

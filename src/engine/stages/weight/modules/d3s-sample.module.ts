@@ -52,6 +52,7 @@ export const d3sSample = defineModule({
       .describe("'group': choose m of each group's G rollouts (D³S-I, intra-group); 'batch': choose across all groups (cross-group)"),
   }),
   create: (p): Weighter => ({
+    dropsZeroSteps: true,
     weights(batch, advantages, ctx) {
       const ratio = ramp(p.schedule, p.keepStart, p.keepEnd, p.rampEnd, ctx.progress);
       const seqAdv = sequenceAdvantages(batch, advantages);

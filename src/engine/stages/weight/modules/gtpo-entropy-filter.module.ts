@@ -28,6 +28,7 @@ export const gtpoEntropyFilter = defineModule({
       .describe('κ: the kept completions get A − κ·H̄ (GTPO ENT_SCALE = 0.1; 0 = filter only)'),
   }),
   create: (p): Weighter => ({
+    dropsZeroSteps: true,
     weights(batch, advantages) {
       const hBar = sequenceEntropies(batch);
       const out = new Float32Array(batch.n);

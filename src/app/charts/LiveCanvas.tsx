@@ -127,11 +127,18 @@ function drawChart(ctx: CanvasRenderingContext2D, w: number, h: number, spec: Ch
   for (const l of lines) {
     const pts = l.points.filter((p) => Number.isFinite(p.y));
     if (pts.length === 0) continue;
+    if (pts.length === 1) {
+      // A lone point (the first held-out evaluation) is a dot: a line needs two.
+      ctx.fillStyle = l.colour;
+      ctx.beginPath();
+      ctx.arc(sx(pts[0].x), sy(pts[0].y), 2.5, 0, 2 * Math.PI);
+      ctx.fill();
+      continue;
+    }
     ctx.strokeStyle = l.colour;
     ctx.setLineDash(l.dashed ? [5, 3] : []);
     ctx.beginPath();
     pts.forEach((p, i) => (i ? ctx.lineTo(sx(p.x), sy(p.y)) : ctx.moveTo(sx(p.x), sy(p.y))));
-    if (pts.length === 1) ctx.lineTo(sx(pts[0].x) + 1, sy(pts[0].y));
     ctx.stroke();
   }
   ctx.setLineDash([]);

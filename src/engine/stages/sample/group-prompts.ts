@@ -63,27 +63,41 @@ export function makeGroupPromptsSampler(p: GroupPromptsParams, picker?: PromptPi
     ...(picker?.metrics ? { metrics: () => picker.metrics!() } : {}),
     async collect(ctx): Promise<Batch> {
       const { task, policy, rng } = languageContext(ctx);
-      const kept: DrawnGroup[] = [];
-      let sampledTokens = 0;
-      let rounds = 0;
-      // DAPO dynamic sampling: keep drawing rounds of Q prompts until Q groups carry signal.
-      while (rounds < (p.dynamicSampling ? p.maxRounds : 1)) {
-        rounds += 1;
+      const { groups, sampledTokens, rounds } = await collectRounds(p, async () => {
         const { examples, groupSizes } = picker
           ? picker.pick(task, rng, p.prompts, p.groupSize)
           : { examples: Array.from({ length: p.prompts }, () => task.sample(rng)), groupSizes: new Array<number>(p.prompts).fill(p.groupSize) };
         const drawn = await drawGroups(task, policy, examples, groupSizes, p, rng);
-        sampledTokens += drawn.sampledTokens;
         picker?.observe?.(drawn.groups);
-        for (const g of drawn.groups) {
-          if (p.dynamicSampling && Math.max(...g.rewards) === Math.min(...g.rewards)) continue;
-          kept.push(g);
-        }
-        if (kept.length >= p.prompts) break;
-      }
-      return assembleLanguageBatch(kept.slice(0, p.prompts), task.maxCompletionLength, policy.model.vocabSize, sampledTokens, rounds);
+        return drawn;
+      });
+      return assembleLanguageBatch(groups, task.maxCompletionLength, policy.model.vocabSize, sampledTokens, rounds);
     },
   };
+}
+
+/**
+ * Rounds of Q groups from `drawRound`: one round, or with DAPO's dynamic sampling as many as it
+ * takes (up to maxRounds) for Q groups whose rewards are not all equal. Returns the first Q kept.
+ */
+export async function collectRounds<G extends { rewards: number[] }>(
+  p: Pick<GroupPromptsParams, 'prompts' | 'dynamicSampling' | 'maxRounds'>,
+  drawRound: () => Promise<{ groups: G[]; sampledTokens: number }>,
+): Promise<{ groups: G[]; sampledTokens: number; rounds: number }> {
+  const kept: G[] = [];
+  let sampledTokens = 0;
+  let rounds = 0;
+  while (rounds < (p.dynamicSampling ? p.maxRounds : 1)) {
+    rounds += 1;
+    const drawn = await drawRound();
+    sampledTokens += drawn.sampledTokens;
+    for (const g of drawn.groups) {
+      if (p.dynamicSampling && Math.max(...g.rewards) === Math.min(...g.rewards)) continue;
+      kept.push(g);
+    }
+    if (kept.length >= p.prompts) break;
+  }
+  return { groups: kept.slice(0, p.prompts), sampledTokens, rounds };
 }
 
 /** One sampled (or forced) completion of a group. */

@@ -5,7 +5,7 @@ import type { Rng } from '../../../core/rng';
 import type { LanguagePolicy } from '../../../policy/language-policy';
 import type { LanguageExample, LanguageTaskSpec } from '../../../tasks/language/language-task';
 import { WEIGHT_PAPERS } from '../../weight/modules/papers';
-import { assembleLanguageBatch, type DrawnGroup } from '../group-prompts';
+import { assembleLanguageBatch, collectRounds, type DrawnGroup } from '../group-prompts';
 import { languageContext, type Sampler } from '../sampler';
 import { branchPoints, branchProbability, globalSampleCount, preMonitor, rollOutBranches, rootEntropy, type AepoTranscript, type BranchSeed } from './aepo-branching';
 import { toolOf, type TaskTool } from './task-tools';
@@ -151,21 +151,10 @@ export const aepoBranchingSampler = defineModule({
         const { task, policy, rng } = languageContext(ctx);
         const tool = toolOf(task.id);
         if (!tool) throw new Error(`aepo-branching needs a task with a tool (calc); "${task.id}" has none`);
-        const kept: AepoGroup[] = [];
-        let sampledTokens = 0;
-        let rounds = 0;
-        while (rounds < (p.dynamicSampling ? p.maxRounds : 1)) {
-          rounds += 1;
+        const { groups, sampledTokens, rounds } = await collectRounds(p, () => {
           const examples = Array.from({ length: p.prompts }, () => task.sample(rng));
-          const drawn = await aepoRound(task, tool, policy, examples, p, rng);
-          sampledTokens += drawn.sampledTokens;
-          for (const g of drawn.groups) {
-            if (p.dynamicSampling && Math.max(...g.rewards) === Math.min(...g.rewards)) continue;
-            kept.push(g);
-          }
-          if (kept.length >= p.prompts) break;
-        }
-        const groups = kept.slice(0, p.prompts);
+          return aepoRound(task, tool, policy, examples, p, rng);
+        });
         last = { ...toolTurnMetrics(groups), ...aepoMetrics(groups, p.groupSize) };
         return assembleLanguageBatch(aepoDrawnGroups(groups, p), task.maxCompletionLength, policy.model.vocabSize, sampledTokens, rounds);
       },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineModule } from '../../../registry/module';
 import type { Batch } from '../../../core/batch';
-import { assembleLanguageBatch, groupPromptsSampler, type DrawnGroup } from '../group-prompts';
+import { assembleLanguageBatch, collectRounds, groupPromptsSampler, type DrawnGroup } from '../group-prompts';
 import { languageContext, type Sampler } from '../sampler';
 import { TOOL_PAPERS } from './papers';
 import { DEFAULT_MAX_TURNS, toolOf } from './task-tools';
@@ -77,22 +77,11 @@ export const toolTurnsSampler = defineModule({
         const { task, policy, rng } = languageContext(ctx);
         const tool = toolOf(task.id);
         if (!tool) throw new Error(`tool-turns needs a task with a tool (calc); "${task.id}" has none`);
-        const kept: ToolGroup[] = [];
-        let sampledTokens = 0;
-        let rounds = 0;
-        // DAPO dynamic sampling (SimpleTIR oversamples): draw rounds until Q groups carry signal.
-        while (rounds < (p.dynamicSampling ? p.maxRounds : 1)) {
-          rounds += 1;
+        // DAPO dynamic sampling (SimpleTIR oversamples) when switched on.
+        const { groups, sampledTokens, rounds } = await collectRounds(p, () => {
           const examples = Array.from({ length: p.prompts }, () => task.sample(rng));
-          const drawn = await rollOutWithTools(task, tool, policy, examples, new Array<number>(p.prompts).fill(p.groupSize), p, rng, p.maxTurns);
-          sampledTokens += drawn.sampledTokens;
-          for (const g of drawn.groups) {
-            if (p.dynamicSampling && Math.max(...g.rewards) === Math.min(...g.rewards)) continue;
-            kept.push(g);
-          }
-          if (kept.length >= p.prompts) break;
-        }
-        const groups = kept.slice(0, p.prompts);
+          return rollOutWithTools(task, tool, policy, examples, new Array<number>(p.prompts).fill(p.groupSize), p, rng, p.maxTurns);
+        });
         last = toolTurnMetrics(groups);
         return assembleLanguageBatch(toDrawnGroups(groups, p), task.maxCompletionLength, policy.model.vocabSize, sampledTokens, rounds);
       },

@@ -28,16 +28,24 @@ export async function evaluateLanguage(
   const prompts = examples.flatMap((ex) => Array.from({ length: n }, () => ex.prompt));
   const S = task.maxCompletionLength;
   const out = await sampleWithKvCache(policy.model, prompts, S, sampling, new Rng(seed), { eos: EOS, pad: PAD });
-  let p1 = 0;
-  let pk = 0;
-  examples.forEach((ex, e) => {
-    let correct = 0;
+  const correct = examples.map((ex, e) => {
+    let c = 0;
     for (let i = 0; i < n; i++) {
       const r = e * n + i;
-      if (task.isCorrect(ex, Array.from(out.tokens.subarray(r * S, r * S + out.lengths[r])))) correct += 1;
+      if (task.isCorrect(ex, Array.from(out.tokens.subarray(r * S, r * S + out.lengths[r])))) c += 1;
     }
-    p1 += correct / n;
-    pk += passAtK(n, correct, k);
+    return c;
   });
-  return { passAt1: p1 / examples.length, passAtK: pk / examples.length, k };
+  return passRates(correct, n, k);
+}
+
+/** Mean pass@1 and unbiased pass@k over prompts, from each prompt's number correct of n. */
+export function passRates(correct: number[], n: number, k: number): EvalResult {
+  let p1 = 0;
+  let pk = 0;
+  for (const c of correct) {
+    p1 += c / n;
+    pk += passAtK(n, c, k);
+  }
+  return { passAt1: p1 / correct.length, passAtK: pk / correct.length, k };
 }

@@ -1,9 +1,8 @@
 import { Rng } from '../../../core/rng';
-import { passAtK } from '../../../metrics/pass-at-k';
 import type { LanguagePolicy } from '../../../policy/language-policy';
 import type { SamplingParams } from '../../../policy/transformer/sampling-filters';
 import type { LanguageExample, LanguageTaskSpec } from '../../../tasks/language/language-task';
-import { evaluateLanguage, type EvalResult } from '../../../trainer/evaluate-language';
+import { evaluateLanguage, passRates, type EvalResult } from '../../../trainer/evaluate-language';
 import { DEFAULT_MAX_TURNS, toolOf } from './task-tools';
 import { rollOutWithTools } from './tool-rollout';
 
@@ -25,12 +24,6 @@ export async function evaluateLanguageWithTools(
   const tool = toolOf(task.id);
   if (!tool) return evaluateLanguage(task, policy, examples, n, k, sampling, seed);
   const { groups } = await rollOutWithTools(task, tool, policy, examples, examples.map(() => n), sampling, new Rng(seed), maxTurns);
-  let p1 = 0;
-  let pk = 0;
-  for (const g of groups) {
-    const correct = g.transcripts.filter((t) => task.isCorrect(g.example, Array.from(t.tokens.subarray(0, t.length)))).length;
-    p1 += correct / n;
-    pk += passAtK(n, correct, k);
-  }
-  return { passAt1: p1 / examples.length, passAtK: pk / examples.length, k };
+  const correct = groups.map((g) => g.transcripts.filter((t) => task.isCorrect(g.example, Array.from(t.tokens.subarray(0, t.length)))).length);
+  return passRates(correct, n, k);
 }

@@ -1,12 +1,9 @@
 import type { Rng } from '../../../core/rng';
 import type { LanguagePolicy } from '../../../policy/language-policy';
-import { sampleWithKvCache } from '../../../policy/transformer/kv-sampler';
 import type { SamplingParams } from '../../../policy/transformer/sampling-filters';
 import type { LanguageTaskSpec } from '../../../tasks/language/language-task';
-import { EOS, PAD } from '../../../tasks/language/vocab';
 import type { TaskTool } from './task-tools';
-import type { ToolTranscript } from './tool-rollout';
-import { parseTurns } from './turns';
+import { runToolLoop, transcriptAt, type ToolTranscript } from './tool-rollout';
 
 /** A transcript of the AEPO tree: `copied` leading steps were copied from its parent (0 for a global sample). */
 export interface AepoTranscript extends ToolTranscript {
@@ -80,10 +77,10 @@ export interface BranchSeed {
 }
 
 /**
- * Multi-turn rollouts that start from copied prefixes (tool_rollout's loop with a per-row start):
- * each row gets its parent's steps [0, prefixLength) as forced tokens (tool output keeps forced = 1,
- * copied model steps keep forced = 0 so turns still parse) and the model samples the rest, calling
- * the tool up to `maxTurns` model turns in all, prefix turns included.
+ * Multi-turn rollouts that start from copied prefixes: each row gets its parent's steps
+ * [0, prefixLength) as forced tokens (tool output keeps forced = 1, copied model steps keep
+ * forced = 0 so turns still parse) and the model samples the rest, calling the tool up to
+ * `maxTurns` model turns in all, prefix turns included.
  */
 export async function rollOutBranches(
   task: LanguageTaskSpec,
@@ -95,60 +92,11 @@ export async function rollOutBranches(
   maxTurns: number,
 ): Promise<{ transcripts: AepoTranscript[]; sampledTokens: number }> {
   const S = task.maxCompletionLength;
-  const rows = seeds.length;
-  const tokens = new Int32Array(rows * S).fill(PAD);
-  const logp = new Float32Array(rows * S);
-  const entropy = new Float32Array(rows * S);
-  const forced = new Uint8Array(rows * S);
-  const lengths = new Int32Array(rows);
-  const turnsUsed = new Int32Array(rows);
-  const copyFrom = new Int32Array(rows);
-  seeds.forEach((s, r) => {
+  const rows = seeds.map((s) => {
     const L = s.point.prefixLength;
-    tokens.set(s.parent.tokens.subarray(0, L), r * S);
-    forced.set(s.parent.forced.subarray(0, L), r * S);
-    lengths[r] = L;
-    turnsUsed[r] = s.point.turnsUsed;
+    return { prompt: s.prompt, prefix: { tokens: s.parent.tokens.subarray(0, L), forced: s.parent.forced.subarray(0, L) }, turnsUsed: s.point.turnsUsed };
   });
-  let sampledTokens = 0;
-  let active = Array.from({ length: rows }, (_, r) => r);
-  while (active.length > 0) {
-    const prefix = new Int32Array(active.length * S).fill(-1);
-    active.forEach((r, i) => prefix.set(tokens.subarray(r * S, r * S + lengths[r]), i * S));
-    const out = await sampleWithKvCache(
-      policy.model,
-      active.map((r) => seeds[r].prompt),
-      S,
-      sampling,
-      rng,
-      { eos: EOS, pad: PAD },
-      { forced: prefix, stopTokens: [tool.callEnd] },
-    );
-    const next: number[] = [];
-    active.forEach((r, i) => {
-      const start = lengths[r];
-      const end = out.lengths[i];
-      const from = copyFrom[r];
-      tokens.set(out.tokens.subarray(i * S + start, i * S + end), r * S + start);
-      logp.set(out.logp.subarray(i * S + from, i * S + end), r * S + from);
-      entropy.set(out.entropy.subarray(i * S + from, i * S + end), r * S + from);
-      lengths[r] = end;
-      turnsUsed[r] += 1;
-      sampledTokens += end - start;
-      const output = tool.call(Array.from(tokens.subarray(r * S + start, r * S + end)));
-      if (output === null || turnsUsed[r] >= maxTurns || end + output.length >= S) return;
-      tokens.set(output, r * S + end);
-      forced.fill(1, r * S + end, r * S + end + output.length);
-      copyFrom[r] = end;
-      lengths[r] = end + output.length;
-      next.push(r);
-    });
-    active = next;
-  }
-  const transcripts = seeds.map((s, r) => {
-    const [from, to] = [r * S, (r + 1) * S];
-    const t = { tokens: tokens.subarray(from, to), logp: logp.subarray(from, to), entropy: entropy.subarray(from, to), forced: forced.subarray(from, to), length: lengths[r] };
-    return { ...t, turns: parseTurns(t.tokens, t.length, t.forced, tool), copied: s.point.prefixLength };
-  });
-  return { transcripts, sampledTokens };
+  const loop = await runToolLoop(policy, tool, S, rows, sampling, rng, maxTurns);
+  const transcripts = seeds.map((s, r) => ({ ...transcriptAt(loop, r, S, tool), copied: s.point.prefixLength }));
+  return { transcripts, sampledTokens: loop.sampledTokens };
 }
